@@ -1,0 +1,65 @@
+package dev.hixai2api.api;
+
+import dev.hixai2api.hix.HixChatCall;
+import dev.hixai2api.openai.HixEventsToOpenAiChunks;
+import dev.hixai2api.openai.OpenAiToHixRequest;
+import dev.hixai2api.pool.PickCookie;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * POST /v1/chat/completions: authorise, map the request, pick a cookie, then run the HixAI conversation as
+ * one redeliverable step; the shared error handling swaps the cookie between attempts.
+ */
+@Component
+public class ChatCompletionRoutes extends RouteBuilder {
+
+    public static final String ENDPOINT = "direct:chatCompletions";
+    private static final String CONVERSATION = "direct:hixConversation";
+
+    private final AuthorizeApiKey authorizeApiKey;
+    private final OpenAiToHixRequest openAiToHixRequest;
+    private final PickCookie pickCookie;
+    private final HixEventsToOpenAiChunks hixEventsToOpenAiChunks;
+
+    public ChatCompletionRoutes(AuthorizeApiKey authorizeApiKey, OpenAiToHixRequest openAiToHixRequest,
+                                PickCookie pickCookie, HixEventsToOpenAiChunks hixEventsToOpenAiChunks) {
+        this.authorizeApiKey = authorizeApiKey;
+        this.openAiToHixRequest = openAiToHixRequest;
+        this.pickCookie = pickCookie;
+        this.hixEventsToOpenAiChunks = hixEventsToOpenAiChunks;
+    }
+
+    @Override
+    public void configure() {
+        from(ENDPOINT).routeId("chat-completions").routeConfigurationId(OpenAiErrorHandling.ID)
+                .streamCache("false")
+                .process(authorizeApiKey)
+                .process(openAiToHixRequest)
+                .process(pickCookie)
+                .to(CONVERSATION)
+                .process(ChatCompletionRoutes::responseHeaders);
+
+        // One attempt; without an error handler of its own, a failure is redelivered by the caller as a whole.
+        from(CONVERSATION).routeId("hix-conversation")
+                .errorHandler(noErrorHandler())
+                .streamCache("false")
+                .to("direct:hixCreateChat")
+                .to("direct:hixChat")
+                .process(hixEventsToOpenAiChunks);
+    }
+
+    /** Upstream response headers and the client's request headers must not leak into the answer. */
+    private static void responseHeaders(Exchange exchange) {
+        exchange.getMessage().getHeaders().clear();
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        if (HixChatCall.of(exchange).stream()) {
+            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+            exchange.getMessage().setHeader("Cache-Control", "no-cache");
+            exchange.getMessage().setHeader("X-Accel-Buffering", "no");
+        } else {
+            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        }
+    }
+}

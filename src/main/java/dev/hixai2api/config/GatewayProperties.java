@@ -1,0 +1,65 @@
+package dev.hixai2api.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Every setting of the gateway. application.yml maps the environment variables users know from the Go tool
+ * (PORT, MYSQL_DSN, BACKEND_SECRET, …) onto these fields; the README documents each one.
+ */
+@ConfigurationProperties(prefix = "hixai2api")
+public record GatewayProperties(
+        boolean debug,
+        String mysqlDsn,
+        String backendSecret,
+        boolean backendApiEnable,
+        int chatMaxDays,
+        String routePrefix,
+        String proxyUrl,
+        boolean swaggerEnable,
+        boolean reasoningHide,
+        String preMessagesJson,
+        int requestRateLimit,
+        List<String> ipBlackList,
+        String hixBaseUrl,
+        Path dataDir,
+        DataSize maxBodySize,
+        Duration upstreamConnectTimeout,
+        Duration upstreamReadTimeout,
+        int upstreamMaxConnections,
+        int maxAttempts) {
+
+    public GatewayProperties {
+        routePrefix = normalisePrefix(routePrefix);
+        hixBaseUrl = stripTrailingSlash(hixBaseUrl == null || hixBaseUrl.isBlank() ? "https://hix.ai" : hixBaseUrl.trim());
+        ipBlackList = ipBlackList == null ? List.of()
+                : ipBlackList.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        dataDir = dataDir == null ? Path.of("data") : dataDir;
+        maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(10) : maxBodySize;
+        upstreamConnectTimeout = upstreamConnectTimeout == null ? Duration.ofSeconds(10) : upstreamConnectTimeout;
+        upstreamReadTimeout = upstreamReadTimeout == null ? Duration.ofSeconds(60) : upstreamReadTimeout;
+        upstreamMaxConnections = upstreamMaxConnections <= 0 ? 500 : upstreamMaxConnections;
+        maxAttempts = maxAttempts <= 0 ? 3 : maxAttempts;
+    }
+
+    /** The path the OpenAI routes live under: "" or "/hf" for ROUTE_PREFIX=hf. */
+    public String openAiBasePath() {
+        return routePrefix + "/v1";
+    }
+
+    private static String normalisePrefix(String prefix) {
+        if (prefix == null) {
+            return "";
+        }
+        String trimmed = prefix.trim().replaceAll("^/+", "").replaceAll("/+$", "");
+        return trimmed.isEmpty() ? "" : "/" + trimmed;
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.hixai2api.hix;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import dev.hixai2api.config.GatewayProperties;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prepares each HixAI HTTP call on the exchange and reads its answer back: the steps around the camel-http
+ * endpoints of {@link HixRoutes}. Failures are classified and thrown.
+ */
+@Component
+public class HixCalls {
+
+    /** The session token of a usage or delete call, kept apart from the message headers sent upstream. */
+    public static final String TOKEN_PROPERTY = "hixai2api.token";
+    public static final String CHAT_ID_PROPERTY = "hixai2api.chatId";
+
+    private static final String USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+            + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+    private static final int ERROR_BODY_LIMIT = 64 * 1024;
+
+    private final HixAdaptor adaptor;
+    private final String baseUrl;
+
+    public HixCalls(HixAdaptor adaptor, GatewayProperties properties) {
+        this.adaptor = adaptor;
+        this.baseUrl = properties.hixBaseUrl();
+    }
+
+    public void prepareCreateChat(Exchange exchange) {
+        HixChatCall call = HixChatCall.of(exchange);
+        json(exchange, call.cookie().token(), baseUrl + "/" + call.model().name(), "batch=1",
+                adaptor.createChatBody(call.model().botId()));
+    }
+
+    public void readCreateChat(Exchange exchange) {
+        HixChatCall.of(exchange).chatId(adaptor.chatId(status(exchange), contentType(exchange), bodyText(exchange)));
+    }
+
+    public void prepareChat(Exchange exchange) {
+        HixChatCall call = HixChatCall.of(exchange);
+        Message message = headers(exchange, call.cookie().token(),
+                baseUrl + "/" + call.model().name() + "?/id=" + call.chatId(), "text/event-stream");
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setBody(adaptor.chatBody(call.chatId(), call.question(), null, call.selection().searchType()));
+    }
+
+    /** Leaves the SSE body as the message body, or classifies whatever came instead. */
+    public void readChat(Exchange exchange) {
+        String contentType = contentType(exchange);
+        if (status(exchange) == 200 && contentType != null
+                && contentType.toLowerCase(Locale.ROOT).contains("text/event-stream")) {
+            return;
+        }
+        throw adaptor.classify(status(exchange),
+                exchange.getMessage().getHeader("cf-mitigated", String.class), contentType, bodyText(exchange));
+    }
+
+    public void prepareUsage(Exchange exchange) {
+        Message message = headers(exchange, exchange.getProperty(TOKEN_PROPERTY, String.class), baseUrl + "/",
+                "application/json");
+        message.setHeader(Exchange.HTTP_METHOD, "GET");
+        message.setHeader(Exchange.HTTP_QUERY, HixAdaptor.USAGE_QUERY);
+        message.setBody(null);
+    }
+
+    public Credits readUsage(Exchange exchange) {
+        return adaptor.credits(status(exchange), contentType(exchange), bodyText(exchange));
+    }
+
+    public void prepareDeleteChat(Exchange exchange) {
+        json(exchange, exchange.getProperty(TOKEN_PROPERTY, String.class), baseUrl + "/", "batch=1",
+                adaptor.deleteChatBody(exchange.getProperty(CHAT_ID_PROPERTY, String.class)));
+    }
+
+    public void readDeleteChat(Exchange exchange) {
+        adaptor.deleted(status(exchange), contentType(exchange), bodyText(exchange));
+    }
+
+    private void json(Exchange exchange, String token, String referer, String query, String body) {
+        Message message = headers(exchange, token, referer, "application/json");
+        message.setHeader(Exchange.HTTP_QUERY, query);
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setBody(body);
+    }
+
+    /** Only these headers go upstream: the client's own headers (its API key above all) never do. */
+    private static Message headers(Exchange exchange, String token, String referer, String accept) {
+        Message message = exchange.getMessage();
+        message.getHeaders().clear();
+        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setHeader("Cookie", HixAdaptor.SESSION_COOKIE + "=" + token);
+        message.setHeader("Origin", originOf(referer));
+        message.setHeader("Referer", referer);
+        message.setHeader("User-Agent", USER_AGENT);
+        message.setHeader("Accept", accept);
+        return message;
+    }
+
+    private static String originOf(String url) {
+        int pathStart = url.indexOf('/', url.indexOf("//") + 2);
+        return pathStart < 0 ? url : url.substring(0, pathStart);
+    }
+
+    private static int status(Exchange exchange) {
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        return status == null ? 0 : status;
+    }
+
+    private static String contentType(Exchange exchange) {
+        return exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
+    }
+
+    /** Reads (at most 64 KB of) a small answer and releases its connection. */
+    private static String bodyText(Exchange exchange) {
+        InputStream body = exchange.getMessage().getBody(InputStream.class);
+        if (body == null) {
+            return "";
+        }
+        try (body) {
+            return new String(body.readNBytes(ERROR_BODY_LIMIT), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.hixai2api.openai;
+
+import java.util.List;
+
+/** The parts of an OpenAI chat completion request the gateway acts on. */
+public record ChatCompletionRequest(String model, List<ChatMessage> messages, boolean stream, boolean includeUsage) {
+}

@@ -1,0 +1,140 @@
+package dev.hixai2api.openai;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Reads and validates a chat completion request body, naming the offending field as OpenAI does. */
+public final class ChatCompletionRequestParser {
+
+    private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
+
+    private final ObjectMapper mapper;
+
+    public ChatCompletionRequestParser(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public ChatCompletionRequest parse(byte[] body) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw OpenAiException.invalidRequest(null, "We could not parse the JSON body of your request: "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw OpenAiException.invalidRequest(null, "We could not read the body of your request.");
+        }
+        if (root == null || !root.isObject()) {
+            throw OpenAiException.invalidRequest(null, "The request body must be a JSON object.");
+        }
+        JsonNode model = root.get("model");
+        if (model == null || !model.isTextual() || model.asText().isBlank()) {
+            throw OpenAiException.invalidRequest("model", "`model` is required and must be a non-empty string.");
+        }
+        return new ChatCompletionRequest(model.asText().trim(), messages(root.get("messages")),
+                bool(root, "stream"), includeUsage(root.get("stream_options")));
+    }
+
+    /** PRE_MESSAGES_JSON: a JSON array of messages, checked at start-up like a request's. */
+    public List<ChatMessage> preMessages(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            return messages(mapper.readTree(json));
+        } catch (JsonProcessingException | OpenAiException e) {
+            throw new IllegalArgumentException("PRE_MESSAGES_JSON is not a valid JSON array of messages: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static List<ChatMessage> messages(JsonNode node) {
+        if (node == null || node.isNull()) {
+            throw OpenAiException.invalidRequest("messages", "`messages` is required.");
+        }
+        if (!node.isArray()) {
+            throw OpenAiException.invalidRequest("messages", "`messages` must be an array of message objects.");
+        }
+        if (node.isEmpty()) {
+            throw OpenAiException.invalidRequest("messages", "`messages` must contain at least one message.");
+        }
+        List<ChatMessage> messages = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            messages.add(message(node.get(i), "messages[" + i + "]"));
+        }
+        return List.copyOf(messages);
+    }
+
+    private static ChatMessage message(JsonNode node, String path) {
+        if (!node.isObject()) {
+            throw OpenAiException.invalidRequest(path, "`" + path + "` must be an object with `role` and `content`.");
+        }
+        JsonNode role = node.get("role");
+        if (role == null || !role.isTextual() || !ROLES.contains(role.asText())) {
+            throw OpenAiException.invalidRequest(path + ".role",
+                    "`" + path + ".role` must be one of system, developer, user, assistant, tool.");
+        }
+        return new ChatMessage(role.asText(), text(node.get("content"), path + ".content"));
+    }
+
+    private static String text(JsonNode content, String path) {
+        if (content == null || content.isNull()) {
+            return "";
+        }
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        if (!content.isArray()) {
+            throw OpenAiException.invalidRequest(path, "`" + path + "` must be a string or an array of content parts.");
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < content.size(); i++) {
+            JsonNode part = content.get(i);
+            String partPath = path + "[" + i + "]";
+            JsonNode type = part.get("type");
+            if (!part.isObject() || type == null || !type.isTextual()) {
+                throw OpenAiException.invalidRequest(partPath, "`" + partPath + "` must be an object with a `type`.");
+            }
+            if (!"text".equals(type.asText())) {
+                throw new OpenAiException(400, "invalid_request_error", "unsupported_content_part", partPath,
+                        "Content parts of type `" + type.asText() + "` are not supported; send `text` parts.");
+            }
+            JsonNode partText = part.get("text");
+            if (partText == null || !partText.isTextual()) {
+                throw OpenAiException.invalidRequest(partPath + ".text", "`" + partPath + ".text` must be a string.");
+            }
+            if (!text.isEmpty()) {
+                text.append('\n');
+            }
+            text.append(partText.asText());
+        }
+        return text.toString();
+    }
+
+    private static boolean bool(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw OpenAiException.invalidRequest(field, "`" + field + "` must be a boolean.");
+        }
+        return node.booleanValue();
+    }
+
+    private static boolean includeUsage(JsonNode options) {
+        if (options == null || options.isNull()) {
+            return false;
+        }
+        if (!options.isObject()) {
+            throw OpenAiException.invalidRequest("stream_options", "`stream_options` must be an object.");
+        }
+        return bool(options, "include_usage");
+    }
+}

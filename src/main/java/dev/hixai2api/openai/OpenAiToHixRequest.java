@@ -1,0 +1,70 @@
+package dev.hixai2api.openai;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import dev.hixai2api.config.GatewayProperties;
+import dev.hixai2api.hix.HixChatCall;
+import dev.hixai2api.hix.ModelSelection;
+import dev.hixai2api.hix.QuestionBuilder;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the client's chat completion request (within the body size cap), resolves the model and its search
+ * suffix, and folds the messages into the question of a new HixAI chat.
+ */
+@Component
+public class OpenAiToHixRequest implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenAiToHixRequest.class);
+
+    private final ChatCompletionRequestParser parser;
+    private final List<ChatMessage> preMessages;
+    private final long maxBodyBytes;
+
+    public OpenAiToHixRequest(ChatCompletionRequestParser parser, GatewayProperties properties) {
+        this.parser = parser;
+        this.preMessages = parser.preMessages(properties.preMessagesJson());
+        this.maxBodyBytes = properties.maxBodySize().toBytes();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws IOException {
+        ChatCompletionRequest request = parser.parse(body(exchange));
+        ModelSelection selection = ModelSelection.parse(request.model())
+                .orElseThrow(() -> new OpenAiException(404, "invalid_request_error", "model_not_found", "model",
+                        "The model `" + request.model() + "` does not exist. GET /v1/models lists the models."));
+        QuestionBuilder.Question question = QuestionBuilder.build(request.messages(), preMessages, selection.model());
+        if (question.droppedTurns() > 0) {
+            LOG.info("Dropped the {} oldest turns to fit the {}-character input of {}",
+                    question.droppedTurns(), selection.model().maxInputChars(), selection.model().name());
+        }
+        new HixChatCall(selection, question.text(), request.stream(), request.includeUsage()).attachTo(exchange);
+    }
+
+    private byte[] body(Exchange exchange) throws IOException {
+        Long declared = exchange.getMessage().getHeader(Exchange.CONTENT_LENGTH, Long.class);
+        if (declared != null && declared > maxBodyBytes) {
+            throw tooLarge();
+        }
+        InputStream in = exchange.getMessage().getBody(InputStream.class);
+        if (in == null) {
+            throw OpenAiException.invalidRequest(null, "The request body is empty; send a JSON object.");
+        }
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+        if (bytes.length > maxBodyBytes) {
+            throw tooLarge();
+        }
+        return bytes;
+    }
+
+    private OpenAiException tooLarge() {
+        return new OpenAiException(413, "invalid_request_error", "request_too_large", null,
+                "The request body is larger than the " + maxBodyBytes + "-byte limit (MAX_BODY_SIZE).");
+    }
+}

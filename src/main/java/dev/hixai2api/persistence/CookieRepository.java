@@ -1,0 +1,87 @@
+package dev.hixai2api.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import dev.hixai2api.hix.Credits;
+import dev.hixai2api.pool.CookieState;
+import dev.hixai2api.pool.HixCookie;
+import dev.hixai2api.security.Secrets;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The HixAI accounts of the pool. Tokens are unique by their SHA-256, whatever form they were pasted in. */
+@Repository
+public class CookieRepository {
+
+    private static final String COLUMNS = "id, token, remark, credit, advanced_credit, active_sub, state, "
+            + "last_error, last_error_at, last_refresh_at, create_time";
+
+    private final JdbcClient jdbc;
+
+    public CookieRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a checked account; a token already stored raises DuplicateKeyException. */
+    public long insert(String token, String remark, Credits credits) {
+        long now = System.currentTimeMillis();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO hix_cookie (token, token_hash, remark, credit, advanced_credit, active_sub, state, "
+                        + "last_refresh_at, create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(token, Secrets.sha256Hex(token), remark, credits.standard(), credits.advanced(),
+                        credits.activeSub(), CookieState.ACTIVE.name(), now, now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public List<HixCookie> findAll() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM hix_cookie ORDER BY id").query(CookieRepository::map).list();
+    }
+
+    public Optional<HixCookie> findById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM hix_cookie WHERE id = ?").param(id)
+                .query(CookieRepository::map).optional();
+    }
+
+    /** Fresh credits revive a cookie that was disabled or out of credit. */
+    public void updateCredits(long id, Credits credits) {
+        jdbc.sql("UPDATE hix_cookie SET credit = ?, advanced_credit = ?, active_sub = ?, state = ?, "
+                        + "last_refresh_at = ? WHERE id = ?")
+                .params(credits.standard(), credits.advanced(), credits.activeSub(), CookieState.ACTIVE.name(),
+                        System.currentTimeMillis(), id)
+                .update();
+    }
+
+    public void markFailure(long id, CookieState state, String reason) {
+        jdbc.sql("UPDATE hix_cookie SET state = ?, last_error = ?, last_error_at = ? WHERE id = ?")
+                .params(state.name(), truncate(reason), System.currentTimeMillis(), id)
+                .update();
+    }
+
+    public boolean delete(long id) {
+        return jdbc.sql("DELETE FROM hix_cookie WHERE id = ?").param(id).update() > 0;
+    }
+
+    private static String truncate(String reason) {
+        return reason == null || reason.length() <= 255 ? reason : reason.substring(0, 255);
+    }
+
+    private static HixCookie map(ResultSet rs, int row) throws SQLException {
+        return new HixCookie(
+                rs.getLong("id"),
+                rs.getString("token"),
+                rs.getString("remark"),
+                rs.getInt("credit"),
+                rs.getInt("advanced_credit"),
+                rs.getBoolean("active_sub"),
+                CookieState.valueOf(rs.getString("state")),
+                rs.getString("last_error"),
+                rs.getObject("last_error_at", Long.class),
+                rs.getObject("last_refresh_at", Long.class),
+                rs.getLong("create_time"));
+    }
+}

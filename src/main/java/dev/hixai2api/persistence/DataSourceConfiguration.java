@@ -1,0 +1,40 @@
+package dev.hixai2api.persistence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.hixai2api.config.GatewayProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Embedded H2 file database under DATA_DIR, or MySQL when MYSQL_DSN is set. */
+@Configuration(proxyBeanMethods = false)
+public class DataSourceConfiguration {
+
+    @Bean
+    public DataSource dataSource(GatewayProperties properties) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setPoolName("hixai2api");
+        if (properties.mysqlDsn() != null && !properties.mysqlDsn().isBlank()) {
+            MysqlDsn dsn = MysqlDsn.parse(properties.mysqlDsn());
+            dataSource.setJdbcUrl(dsn.jdbcUrl());
+            dataSource.setUsername(dsn.username());
+            dataSource.setPassword(dsn.password());
+        } else {
+            Path dir = properties.dataDir().toAbsolutePath().normalize();
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("DATA_DIR " + dir + " cannot be created", e);
+            }
+            dataSource.setJdbcUrl("jdbc:h2:file:" + dir.resolve("hixai2api") + ";DB_CLOSE_ON_EXIT=FALSE");
+            dataSource.setUsername("sa");
+        }
+        return dataSource;
+    }
+}

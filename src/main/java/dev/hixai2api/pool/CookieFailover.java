@@ -1,0 +1,70 @@
+package dev.hixai2api.pool;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import dev.hixai2api.config.GatewayProperties;
+import dev.hixai2api.hix.FailureClass;
+import dev.hixai2api.hix.HixChatCall;
+import dev.hixai2api.hix.HixFailureException;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * The three steps of the chat route's redelivery policy: note what went wrong on the cookie, decide whether
+ * another cookie is worth a try, and put that cookie in place before the attempt is redelivered.
+ */
+@Component
+public class CookieFailover {
+
+    private final CookiePool pool;
+    private final int maxAttempts;
+
+    public CookieFailover(CookiePool pool, GatewayProperties properties) {
+        this.pool = pool;
+        this.maxAttempts = properties.maxAttempts();
+    }
+
+    /** onExceptionOccurred: runs once per failed attempt. */
+    public void recordFailure(Exchange exchange) {
+        HixChatCall call = HixChatCall.of(exchange);
+        HixFailureException failure = failureOf(exchange);
+        if (call == null || call.cookie() == null || failure == null) {
+            return;
+        }
+        call.recordFailure(failure.getMessage());
+        pool.recordFailure(call.cookie().id(), failure.failureClass(), failure.getMessage());
+    }
+
+    /** retryWhile: attempts are capped by MAX_ATTEMPTS and by the cookies able to serve the model. */
+    public boolean shouldRetry(Exchange exchange) {
+        HixChatCall call = HixChatCall.of(exchange);
+        HixFailureException failure = failureOf(exchange);
+        return call != null && failure != null
+                && failure.failureClass().worthAnotherCookie()
+                && call.attempts() < maxAttempts
+                && pool.pick(call.model(), call.triedCookieIds()).isPresent();
+    }
+
+    /** onRedelivery: the next attempt runs on a cookie not tried yet. */
+    public void nextCookie(Exchange exchange) {
+        HixChatCall call = HixChatCall.of(exchange);
+        pool.pick(call.model(), call.triedCookieIds()).ifPresent(call::useCookie);
+    }
+
+    /** The failure as HixAI's, or null for an exception that is not about the upstream. */
+    public static HixFailureException failureOf(Exchange exchange) {
+        Throwable error = exchange.getException() != null
+                ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof HixFailureException failure) {
+                return failure;
+            }
+            if (t instanceof IOException || t instanceof UncheckedIOException) {
+                return new HixFailureException(FailureClass.TRANSIENT,
+                        "the connection to HixAI failed (" + t.getClass().getSimpleName() + ")", t);
+            }
+        }
+        return null;
+    }
+}

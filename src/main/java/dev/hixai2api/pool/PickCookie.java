@@ -1,0 +1,28 @@
+package dev.hixai2api.pool;
+
+import dev.hixai2api.hix.HixChatCall;
+import dev.hixai2api.openai.OpenAiException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.springframework.stereotype.Component;
+
+/** Puts the cookie of the first attempt in place, or refuses the request when no cookie can pay for it. */
+@Component
+public class PickCookie implements Processor {
+
+    private final CookiePool pool;
+
+    public PickCookie(CookiePool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        HixChatCall call = HixChatCall.of(exchange);
+        HixCookie cookie = pool.pick(call.model(), call.triedCookieIds())
+                .orElseThrow(() -> new OpenAiException(503, "service_unavailable", "no_valid_cookies", null,
+                        "No valid cookies available for model " + call.model().name()
+                                + ": no stored HixAI account has enough credit for it."));
+        call.useCookie(cookie);
+    }
+}

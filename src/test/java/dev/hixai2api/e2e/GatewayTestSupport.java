@@ -1,0 +1,142 @@
+package dev.hixai2api.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hixai2api.hix.Credits;
+import dev.hixai2api.persistence.ApiKeyRepository;
+import dev.hixai2api.persistence.CookieRepository;
+import dev.hixai2api.security.ApiKeyAuthenticator;
+import dev.hixai2api.simulator.HixSimulator;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway on a random port with its own H2 database, talking to the HixAI simulator: every end-to-end
+ * test goes through real HTTP on 127.0.0.1. Subclasses without extra properties share one application context.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class GatewayTestSupport {
+
+    protected static final HixSimulator SIMULATOR = HixSimulator.start();
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Path DATA_DIR = tempDir();
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected CookieRepository cookies;
+    @Autowired
+    protected ApiKeyRepository apiKeys;
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    private ApiKeyAuthenticator authenticator;
+
+    @DynamicPropertySource
+    static void gatewayProperties(DynamicPropertyRegistry registry) {
+        registry.add("hixai2api.hix-base-url", SIMULATOR::baseUrl);
+        registry.add("hixai2api.data-dir", DATA_DIR::toString);
+    }
+
+    @BeforeEach
+    void cleanState() {
+        SIMULATOR.reset();
+        jdbc.sql("DELETE FROM conversation").update();
+        jdbc.sql("DELETE FROM hix_cookie").update();
+        jdbc.sql("DELETE FROM api_key").update();
+        authenticator.reload();
+    }
+
+    /** An account at the simulator and the same cookie in the pool. */
+    protected long seedCookie(String token, int standardCredit) {
+        SIMULATOR.addAccount(token, standardCredit);
+        return cookies.insert(token, "test", new Credits(standardCredit, 0, false));
+    }
+
+    protected long seedSubscriber(String token, int standardCredit, int advancedCredit) {
+        SIMULATOR.addSubscriber(token, standardCredit, advancedCredit);
+        return cookies.insert(token, "test", new Credits(standardCredit, advancedCredit, true));
+    }
+
+    protected void seedApiKey(String key) {
+        apiKeys.insert(key, "test");
+        authenticator.reload();
+    }
+
+    protected String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    protected HttpResponse<String> post(String path, String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
+    protected HttpResponse<String> get(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
+    protected static String chatBody(String model, boolean stream, String userText) {
+        return JSON.createObjectNode()
+                .put("model", model)
+                .put("stream", stream)
+                .set("messages", JSON.createArrayNode().add(JSON.createObjectNode()
+                        .put("role", "user").put("content", userText)))
+                .toString();
+    }
+
+    protected static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("hixai2api-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
