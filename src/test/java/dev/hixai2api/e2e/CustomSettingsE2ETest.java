@@ -1,0 +1,67 @@
+package dev.hixai2api.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/** The settings users know from the Go tool, given under their environment-variable names. */
+@TestPropertySource(properties = {
+        "ROUTE_PREFIX=hf",
+        "REASONING_HIDE=1",
+        "PRE_MESSAGES_JSON=[{\"role\":\"system\",\"content\":\"Answer in French.\"}]",
+        "MAX_BODY_SIZE=2KB"})
+class CustomSettingsE2ETest extends GatewayTestSupport {
+
+    @Test
+    void routePrefixMovesTheOpenAiRoutes() {
+        seedCookie("tok-a", 100);
+
+        assertThat(post("/hf/v1/chat/completions", chatBody("gpt-4o-mini", false, "hi"), null).statusCode()).isEqualTo(200);
+        assertThat(get("/hf/v1/models", null).statusCode()).isEqualTo(200);
+        assertThat(post("/v1/chat/completions", chatBody("gpt-4o-mini", false, "hi"), null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void reasoningHideDropsTheThinkBlock() {
+        seedCookie("tok-a", 100);
+        SIMULATOR.answerWith(List.of("Only", " this"));
+
+        HttpResponse<String> plain = post("/hf/v1/chat/completions", chatBody("deepseek-r1", false, "why"), null);
+        HttpResponse<String> streamed = post("/hf/v1/chat/completions", chatBody("deepseek-r1", true, "why"), null);
+
+        assertThat(json(plain.body()).path("choices").get(0).path("message").path("content").asText()).isEqualTo("Only this");
+        assertThat(ChatCompletionE2ETest.contentOf(ChatCompletionE2ETest.dataEvents(streamed.body()))).isEqualTo("Only this");
+        assertThat(streamed.body()).doesNotContain("think");
+    }
+
+    @Test
+    void preMessagesGoAfterTheLastSystemMessage() {
+        seedCookie("tok-a", 100);
+        String body = """
+                {"model":"gpt-4o-mini","messages":[
+                  {"role":"system","content":"Be brief."},
+                  {"role":"user","content":"Hello"}]}""";
+
+        post("/hf/v1/chat/completions", body, null);
+        post("/hf/v1/chat/completions", chatBody("gpt-4o-mini", false, "Bonjour"), null);
+
+        assertThat(SIMULATOR.chatCalls().get(0).question())
+                .isEqualTo("System: Be brief.\n\nSystem: Answer in French.\n\nUser: Hello");
+        assertThat(SIMULATOR.chatCalls().get(1).question()).isEqualTo("System: Answer in French.\n\nUser: Bonjour");
+    }
+
+    @Test
+    void aBodyOverTheCapIs413() {
+        seedCookie("tok-a", 100);
+
+        HttpResponse<String> response = post("/hf/v1/chat/completions", chatBody("gpt-4o-mini", false, "x".repeat(3000)), null);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(json(response.body()).path("error").path("code").asText()).isEqualTo("request_too_large");
+        assertThat(SIMULATOR.requests()).isEmpty();
+    }
+}
