@@ -17,6 +17,9 @@ public class ChatCompletionRoutes extends RouteBuilder {
 
     public static final String ENDPOINT = "direct:chatCompletions";
     private static final String CONVERSATION = "direct:hixConversation";
+    /** Hook routes users may define in routes/*.yaml; absent hooks are skipped. */
+    private static final String BEFORE_UPSTREAM_HOOK = "direct:beforeUpstream?failIfNoConsumers=false";
+    private static final String AFTER_ANSWER_HOOK = "direct:afterAnswer?failIfNoConsumers=false";
 
     private final AuthorizeApiKey authorizeApiKey;
     private final OpenAiToHixRequest openAiToHixRequest;
@@ -39,12 +42,14 @@ public class ChatCompletionRoutes extends RouteBuilder {
                 .process(openAiToHixRequest)
                 .process(pickCookie)
                 .to(CONVERSATION)
+                .to(AFTER_ANSWER_HOOK)
                 .process(ChatCompletionRoutes::responseHeaders);
 
         // One attempt; without an error handler of its own, a failure is redelivered by the caller as a whole.
         from(CONVERSATION).routeId("hix-conversation")
                 .errorHandler(noErrorHandler())
                 .streamCache("false")
+                .to(BEFORE_UPSTREAM_HOOK)
                 .to("direct:hixCreateChat")
                 .to("direct:hixChat")
                 .process(hixEventsToOpenAiChunks);

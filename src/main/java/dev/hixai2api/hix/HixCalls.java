@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 public class HixCalls {
 
     /** The session token of a usage or delete call, kept apart from the message headers sent upstream. */
-    public static final String TOKEN_PROPERTY = "hixai2api.token";
-    public static final String CHAT_ID_PROPERTY = "hixai2api.chatId";
+    public static final String TOKEN_PROPERTY = "hixToken";
+    public static final String CHAT_ID_PROPERTY = "hixChatId";
 
     private static final String USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
             + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";

@@ -14,7 +14,7 @@ import org.apache.camel.Exchange;
  */
 public final class HixChatCall {
 
-    private static final String PROPERTY = "hixai2api.chatCall";
+    private static final String PROPERTY = "hixChatCall";
 
     private final ModelSelection selection;
     private final String question;

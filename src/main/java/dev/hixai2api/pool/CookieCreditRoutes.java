@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 public class CookieCreditRoutes extends RouteBuilder {
 
     public static final String REFRESH_ONE = "direct:refreshCookieCredit";
-    public static final String COOKIE_ID_PROPERTY = "hixai2api.cookieId";
+    public static final String COOKIE_ID_PROPERTY = "hixCookieId";
 
     private final CookiePool pool;
 

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 
 /** The settings users know from the Go tool, given under their environment-variable names. */
@@ -13,8 +18,24 @@ import org.springframework.test.context.TestPropertySource;
         "ROUTE_PREFIX=hf",
         "REASONING_HIDE=1",
         "PRE_MESSAGES_JSON=[{\"role\":\"system\",\"content\":\"Answer in French.\"}]",
-        "MAX_BODY_SIZE=2KB"})
+        "MAX_BODY_SIZE=2KB",
+        "logging.level.hixai2api.hooks=TRACE"})
+@ExtendWith(OutputCaptureExtension.class)
 class CustomSettingsE2ETest extends GatewayTestSupport {
+
+    @Autowired
+    private CamelContext camelContext;
+
+    @Test
+    void theHookRoutesOfTheRoutesFolderAreLoadedAndRun(CapturedOutput output) {
+        seedCookie("tok-a", 100);
+
+        post("/hf/v1/chat/completions", chatBody("gpt-4o-mini", false, "hi"), null);
+
+        assertThat(camelContext.getRoute("before-upstream-hook").getSourceLocation()).contains("routes/hooks.yaml");
+        assertThat(camelContext.getRoute("after-answer-hook")).isNotNull();
+        assertThat(output.getOut()).contains("before upstream: gpt-4o-mini").contains("answer ready: gpt-4o-mini");
+    }
 
     @Test
     void routePrefixMovesTheOpenAiRoutes() {

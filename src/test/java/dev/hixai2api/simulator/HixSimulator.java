@@ -78,6 +78,8 @@ public final class HixSimulator implements AutoCloseable {
     private final Map<String, ChatRecord> chats = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<ChatCall> chatCalls = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger completedStreams = new AtomicInteger();
+    private final AtomicInteger abortedStreams = new AtomicInteger();
     private final List<String> deletedChatIds = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     /** Object key to the signature issued for it: a PUT must present that signature. */
@@ -143,6 +145,8 @@ public final class HixSimulator implements AutoCloseable {
         chats.clear();
         requests.clear();
         chatCalls.clear();
+        completedStreams.set(0);
+        abortedStreams.set(0);
         deletedChatIds.clear();
         uploads.clear();
         signatures.clear();
@@ -202,6 +206,16 @@ public final class HixSimulator implements AutoCloseable {
         synchronized (requests) {
             return List.copyOf(requests);
         }
+    }
+
+    /** Chat answers written to their end. */
+    public int completedStreams() {
+        return completedStreams.get();
+    }
+
+    /** Chat answers whose connection the gateway closed before their end. */
+    public int abortedStreams() {
+        return abortedStreams.get();
     }
 
     public List<ChatCall> chatCalls() {
@@ -437,6 +451,18 @@ public final class HixSimulator implements AutoCloseable {
     }
 
     private void stream(HttpExchange ex, HixModel model, String question, Failure failure)
+            throws IOException, InterruptedException {
+        try {
+            writeStream(ex, model, question, failure);
+            completedStreams.incrementAndGet();
+        } catch (IOException e) {
+            // the gateway closed the connection before the answer ended
+            abortedStreams.incrementAndGet();
+            throw e;
+        }
+    }
+
+    private void writeStream(HttpExchange ex, HixModel model, String question, Failure failure)
             throws IOException, InterruptedException {
         if (failure == Failure.SLOW_FIRST_BYTE) {
             Thread.sleep(SLOW_FIRST_BYTE_MILLIS);

@@ -1,0 +1,241 @@
+package dev.hixai2api.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+class ChatCompletionRequestParserTest {
+
+    private static final String HELLO = "[{\"role\":\"user\",\"content\":\"Hello\"}]";
+
+    private final ChatCompletionRequestParser parser = new ChatCompletionRequestParser(new ObjectMapper());
+
+    private ChatCompletionRequest parse(String json) {
+        return parser.parse(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Parses a body that must be refused and checks the OpenAI error fields common to all refusals. */
+    private OpenAiException refused(String json, String param) {
+        OpenAiException error = catchThrowableOfType(() -> parse(json), OpenAiException.class);
+        assertThat(error).as("refusal of %s", json).isNotNull();
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.type()).isEqualTo("invalid_request_error");
+        assertThat(error.param()).isEqualTo(param);
+        assertThat(error.getMessage()).isNotBlank();
+        return error;
+    }
+
+    @Test
+    void validRequestIsRead() {
+        ChatCompletionRequest request = parse("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"system\",\"content\":\"Be brief\"},"
+                + "{\"role\":\"user\",\"content\":\"Hello\"}],\"stream\":true,\"temperature\":0.2}");
+        assertThat(request.model()).isEqualTo("gpt-4o");
+        assertThat(request.messages()).containsExactly(new ChatMessage("system", "Be brief"), new ChatMessage("user", "Hello"));
+        assertThat(request.stream()).isTrue();
+        assertThat(request.includeUsage()).isFalse();
+    }
+
+    @Test
+    void streamDefaultsToFalseAndNullIsFalse() {
+        assertThat(parse("{\"model\":\"gpt-4o\",\"messages\":" + HELLO + "}").stream()).isFalse();
+        assertThat(parse("{\"model\":\"gpt-4o\",\"messages\":" + HELLO + ",\"stream\":null}").stream()).isFalse();
+    }
+
+    @Test
+    void modelIsTrimmed() {
+        assertThat(parse("{\"model\":\" gpt-4o-search \",\"messages\":" + HELLO + "}").model()).isEqualTo("gpt-4o-search");
+    }
+
+    @Test
+    void everyRoleIsAccepted() {
+        for (String role : List.of("system", "developer", "user", "assistant", "tool", "function")) {
+            assertThat(parse("{\"model\":\"m\",\"messages\":[{\"role\":\"" + role + "\",\"content\":\"x\"}]}").messages())
+                    .containsExactly(new ChatMessage(role, "x"));
+        }
+    }
+
+    @Test
+    void nullOrMissingContentIsEmptyText() {
+        assertThat(parse("{\"model\":\"m\",\"messages\":[{\"role\":\"assistant\",\"content\":null},{\"role\":\"user\"}]}")
+                .messages()).containsExactly(new ChatMessage("assistant", ""), new ChatMessage("user", ""));
+    }
+
+    @Test
+    void malformedJsonIsRefusedWithoutParam() {
+        refused("{\"model\":\"gpt-4o\",", null);
+        refused("not json", null);
+    }
+
+    @Test
+    void nonObjectBodyIsRefusedWithoutParam() {
+        refused("[1,2,3]", null);
+        refused("\"hello\"", null);
+        refused("null", null);
+        refused("", null);
+    }
+
+    @Test
+    void missingModelIsRefused() {
+        refused("{\"messages\":" + HELLO + "}", "model");
+    }
+
+    @Test
+    void blankModelIsRefused() {
+        refused("{\"model\":\"  \",\"messages\":" + HELLO + "}", "model");
+        refused("{\"model\":\"\",\"messages\":" + HELLO + "}", "model");
+    }
+
+    @Test
+    void nonStringModelIsRefused() {
+        refused("{\"model\":4,\"messages\":" + HELLO + "}", "model");
+        refused("{\"model\":null,\"messages\":" + HELLO + "}", "model");
+        refused("{\"model\":[\"gpt-4o\"],\"messages\":" + HELLO + "}", "model");
+    }
+
+    @Test
+    void missingMessagesIsRefused() {
+        refused("{\"model\":\"gpt-4o\"}", "messages");
+        refused("{\"model\":\"gpt-4o\",\"messages\":null}", "messages");
+    }
+
+    @Test
+    void nonArrayMessagesIsRefused() {
+        refused("{\"model\":\"gpt-4o\",\"messages\":{\"role\":\"user\",\"content\":\"Hello\"}}", "messages");
+        refused("{\"model\":\"gpt-4o\",\"messages\":\"Hello\"}", "messages");
+    }
+
+    @Test
+    void emptyMessagesIsRefused() {
+        refused("{\"model\":\"gpt-4o\",\"messages\":[]}", "messages");
+    }
+
+    @Test
+    void messageThatIsNotAnObjectIsRefused() {
+        refused("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"a\"},\"Hello\"]}", "messages[1]");
+        refused("{\"model\":\"gpt-4o\",\"messages\":[null]}", "messages[0]");
+    }
+
+    @Test
+    void badRoleIsRefused() {
+        refused("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"robot\",\"content\":\"a\"}]}", "messages[0].role");
+        refused("{\"model\":\"gpt-4o\",\"messages\":[{\"content\":\"a\"}]}", "messages[0].role");
+        refused("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":1,\"content\":\"a\"}]}", "messages[0].role");
+        refused("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"User\",\"content\":\"a\"}]}", "messages[0].role");
+    }
+
+    @Test
+    void contentOfWrongTypeIsRefused() {
+        refused("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":42}]}", "messages[0].content");
+        refused("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":{\"text\":\"a\"}}]}",
+                "messages[0].content");
+        refused("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":true}]}", "messages[0].content");
+    }
+
+    @Test
+    void textContentPartsAreJoinedWithLineFeed() {
+        ChatCompletionRequest request = parse("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":["
+                + "{\"type\":\"text\",\"text\":\"first\"},{\"type\":\"text\",\"text\":\"second\"}]}]}");
+        assertThat(request.messages()).containsExactly(new ChatMessage("user", "first\nsecond"));
+    }
+
+    @Test
+    void emptyContentPartArrayIsEmptyText() {
+        assertThat(parse("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":[]}]}").messages())
+                .containsExactly(new ChatMessage("user", ""));
+    }
+
+    @Test
+    void nonTextContentPartIsUnsupported() {
+        OpenAiException error = refused("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":["
+                + "{\"type\":\"text\",\"text\":\"What is this?\"},"
+                + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/a.png\"}}]}]}",
+                "messages[0].content[1]");
+        assertThat(error.code()).isEqualTo("unsupported_content_part");
+    }
+
+    @Test
+    void malformedContentPartIsRefused() {
+        refused("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":[\"plain\"]}]}",
+                "messages[0].content[0]");
+        refused("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"no type\"}]}]}",
+                "messages[0].content[0]");
+        refused("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":[null]}]}",
+                "messages[0].content[0]");
+        refused("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":5}]}]}",
+                "messages[0].content[0].text");
+    }
+
+    @Test
+    void nonBooleanStreamIsRefused() {
+        refused("{\"model\":\"gpt-4o\",\"messages\":" + HELLO + ",\"stream\":\"true\"}", "stream");
+        refused("{\"model\":\"gpt-4o\",\"messages\":" + HELLO + ",\"stream\":1}", "stream");
+    }
+
+    @Test
+    void streamOptionsIncludeUsageIsRead() {
+        assertThat(parse("{\"model\":\"gpt-4o\",\"messages\":" + HELLO
+                + ",\"stream\":true,\"stream_options\":{\"include_usage\":true}}").includeUsage()).isTrue();
+        assertThat(parse("{\"model\":\"gpt-4o\",\"messages\":" + HELLO
+                + ",\"stream\":true,\"stream_options\":{\"include_usage\":false}}").includeUsage()).isFalse();
+        assertThat(parse("{\"model\":\"gpt-4o\",\"messages\":" + HELLO
+                + ",\"stream\":true,\"stream_options\":{}}").includeUsage()).isFalse();
+        assertThat(parse("{\"model\":\"gpt-4o\",\"messages\":" + HELLO
+                + ",\"stream_options\":null}").includeUsage()).isFalse();
+    }
+
+    @Test
+    void nonObjectStreamOptionsIsRefused() {
+        refused("{\"model\":\"gpt-4o\",\"messages\":" + HELLO + ",\"stream_options\":true}", "stream_options");
+    }
+
+    @Test
+    void nonBooleanIncludeUsageIsRefused() {
+        OpenAiException error = catchThrowableOfType(() -> parse("{\"model\":\"gpt-4o\",\"messages\":" + HELLO
+                + ",\"stream_options\":{\"include_usage\":\"yes\"}}"), OpenAiException.class);
+        assertThat(error).isNotNull();
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.type()).isEqualTo("invalid_request_error");
+        assertThat(error.param()).endsWith("include_usage");
+    }
+
+    @Test
+    @Disabled("BUG: a non-boolean stream_options.include_usage is reported with param \"include_usage\" instead of the"
+            + " full path \"stream_options.include_usage\"")
+    void nonBooleanIncludeUsageNamesTheFullParamPath() {
+        refused("{\"model\":\"gpt-4o\",\"messages\":" + HELLO + ",\"stream_options\":{\"include_usage\":\"yes\"}}",
+                "stream_options.include_usage");
+    }
+
+    @Test
+    void preMessagesParsesAJsonArrayOfMessages() {
+        assertThat(parser.preMessages("[{\"role\":\"system\",\"content\":\"Answer in French.\"},"
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Hi\"}]}]"))
+                .containsExactly(new ChatMessage("system", "Answer in French."), new ChatMessage("user", "Hi"));
+    }
+
+    @Test
+    void preMessagesUnsetIsEmpty() {
+        assertThat(parser.preMessages(null)).isEmpty();
+        assertThat(parser.preMessages("")).isEmpty();
+        assertThat(parser.preMessages("   ")).isEmpty();
+    }
+
+    @Test
+    void preMessagesGarbageIsIllegalArgument() {
+        assertThatThrownBy(() -> parser.preMessages("not json")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PRE_MESSAGES_JSON");
+        assertThatThrownBy(() -> parser.preMessages("{\"role\":\"system\",\"content\":\"x\"}"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> parser.preMessages("[{\"role\":\"robot\",\"content\":\"x\"}]"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> parser.preMessages("[\"hello\"]")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> parser.preMessages("[{\"role\":\"user\",\"content\":")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

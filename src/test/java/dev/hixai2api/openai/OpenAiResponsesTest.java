@@ -1,0 +1,152 @@
+package dev.hixai2api.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class OpenAiResponsesTest {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    /** The JSON of a {@code data: <json>\n\n} frame, after checking the framing. */
+    private JsonNode frameJson(byte[] frame) throws Exception {
+        String text = new String(frame, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("data: ").endsWith("\n\n");
+        String json = text.substring(6, text.length() - 2);
+        assertThat(json).doesNotContain("\n");
+        return mapper.readTree(json);
+    }
+
+    @Test
+    void chunkFrameIsDataLineWithChunkJson() throws Exception {
+        long before = System.currentTimeMillis() / 1000;
+        OpenAiResponses responses = new OpenAiResponses(mapper, "gpt-4o-search");
+        long after = System.currentTimeMillis() / 1000;
+        JsonNode chunk = frameJson(responses.chunkFrame(null, "Hello"));
+        assertThat(chunk.path("id").asText()).startsWith("chatcmpl-");
+        assertThat(chunk.path("object").asText()).isEqualTo("chat.completion.chunk");
+        assertThat(chunk.path("created").isIntegralNumber()).isTrue();
+        assertThat(chunk.path("created").asLong()).isBetween(before, after);
+        assertThat(chunk.path("model").asText()).isEqualTo("gpt-4o-search");
+        assertThat(chunk.path("choices")).hasSize(1);
+        JsonNode choice = chunk.path("choices").get(0);
+        assertThat(choice.path("index").asInt()).isZero();
+        assertThat(choice.path("delta")).isEqualTo(mapper.readTree("{\"content\":\"Hello\"}"));
+        assertThat(choice.has("finish_reason")).isTrue();
+        assertThat(choice.path("finish_reason").isNull()).isTrue();
+        assertThat(chunk.has("usage")).isFalse();
+    }
+
+    @Test
+    void createdIsInSecondsNotMillis() throws Exception {
+        JsonNode chunk = frameJson(new OpenAiResponses(mapper, "m").chunkFrame(null, "x"));
+        long nowSeconds = System.currentTimeMillis() / 1000;
+        assertThat(chunk.path("created").asLong()).isBetween(nowSeconds - 5, nowSeconds + 5);
+    }
+
+    @Test
+    void roleChunkCarriesAssistantRole() throws Exception {
+        JsonNode chunk = frameJson(new OpenAiResponses(mapper, "m").chunkFrame("assistant", ""));
+        assertThat(chunk.path("choices").get(0).path("delta"))
+                .isEqualTo(mapper.readTree("{\"role\":\"assistant\",\"content\":\"\"}"));
+    }
+
+    @Test
+    void stopFrameHasEmptyDeltaAndStopFinishReason() throws Exception {
+        JsonNode chunk = frameJson(new OpenAiResponses(mapper, "m").stopFrame());
+        JsonNode choice = chunk.path("choices").get(0);
+        assertThat(choice.path("delta")).isEqualTo(mapper.readTree("{}"));
+        assertThat(choice.path("finish_reason").asText()).isEqualTo("stop");
+    }
+
+    @Test
+    void usageFrameHasNoChoicesAndTheUsage() throws Exception {
+        JsonNode chunk = frameJson(new OpenAiResponses(mapper, "m").usageFrame(new TokenCounter.Usage(3, 4, 7)));
+        assertThat(chunk.path("object").asText()).isEqualTo("chat.completion.chunk");
+        assertThat(chunk.path("choices").isArray()).isTrue();
+        assertThat(chunk.path("choices")).isEmpty();
+        assertThat(chunk.path("usage"))
+                .isEqualTo(mapper.readTree("{\"prompt_tokens\":3,\"completion_tokens\":4,\"total_tokens\":7}"));
+    }
+
+    @Test
+    void allFramesOfOneResponseShareIdCreatedAndModel() throws Exception {
+        OpenAiResponses responses = new OpenAiResponses(mapper, "deepseek-r1");
+        JsonNode a = frameJson(responses.chunkFrame("assistant", ""));
+        JsonNode b = frameJson(responses.chunkFrame(null, "x"));
+        JsonNode c = frameJson(responses.stopFrame());
+        JsonNode d = frameJson(responses.usageFrame(new TokenCounter.Usage(1, 1, 2)));
+        for (String field : new String[] {"id", "created", "model"}) {
+            assertThat(b.path(field)).isEqualTo(a.path(field));
+            assertThat(c.path(field)).isEqualTo(a.path(field));
+            assertThat(d.path(field)).isEqualTo(a.path(field));
+        }
+    }
+
+    @Test
+    void idsAreUniqueAcrossInstances() throws Exception {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            String id = frameJson(new OpenAiResponses(mapper, "m").stopFrame()).path("id").asText();
+            assertThat(id).matches("chatcmpl-[0-9a-f]{24}");
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(500);
+    }
+
+    @Test
+    void doneFrameIsDataDone() {
+        OpenAiResponses responses = new OpenAiResponses(mapper, "m");
+        assertThat(new String(responses.doneFrame(), StandardCharsets.US_ASCII)).isEqualTo("data: [DONE]\n\n");
+        responses.doneFrame()[0] = 'X';
+        assertThat(new String(responses.doneFrame(), StandardCharsets.US_ASCII)).isEqualTo("data: [DONE]\n\n");
+    }
+
+    @Test
+    void errorFrameIsOpenAiErrorObject() throws Exception {
+        JsonNode error = frameJson(new OpenAiResponses(mapper, "m").errorFrame("The upstream answer broke off"));
+        assertThat(error.fieldNames()).toIterable().containsExactly("error");
+        assertThat(error.path("error").path("message").asText()).isEqualTo("The upstream answer broke off");
+        assertThat(error.path("error").path("type").asText()).isNotEmpty();
+        assertThat(error.path("error").has("param")).isTrue();
+        assertThat(error.path("error").has("code")).isTrue();
+    }
+
+    @Test
+    void completionIsChatCompletionWithMessageAndUsage() throws Exception {
+        OpenAiResponses responses = new OpenAiResponses(mapper, "gpt-4o");
+        JsonNode completion = mapper.readTree(responses.completion("Hello world", new TokenCounter.Usage(5, 2, 7)));
+        assertThat(completion.path("id").asText()).startsWith("chatcmpl-");
+        assertThat(completion.path("object").asText()).isEqualTo("chat.completion");
+        assertThat(completion.path("model").asText()).isEqualTo("gpt-4o");
+        assertThat(completion.path("created").asLong()).isBetween(System.currentTimeMillis() / 1000 - 5,
+                System.currentTimeMillis() / 1000 + 5);
+        JsonNode choice = completion.path("choices").get(0);
+        assertThat(choice.path("index").asInt()).isZero();
+        assertThat(choice.path("message"))
+                .isEqualTo(mapper.readTree("{\"role\":\"assistant\",\"content\":\"Hello world\"}"));
+        assertThat(choice.path("finish_reason").asText()).isEqualTo("stop");
+        assertThat(completion.path("usage"))
+                .isEqualTo(mapper.readTree("{\"prompt_tokens\":5,\"completion_tokens\":2,\"total_tokens\":7}"));
+    }
+
+    @Test
+    void chunkContentWithNewlinesAndUnicodeStaysOnOneDataLine() throws Exception {
+        JsonNode chunk = frameJson(new OpenAiResponses(mapper, "m").chunkFrame(null, "<think>\n世界\n</think>\n\n"));
+        assertThat(chunk.path("choices").get(0).path("delta").path("content").asText()).isEqualTo("<think>\n世界\n</think>\n\n");
+    }
+
+    @Test
+    void errorBodyOfKeepsNullParamAndCode() throws Exception {
+        JsonNode body = mapper.readTree(mapper.writeValueAsString(
+                OpenAiResponses.ErrorBody.of("invalid_request_error", null, null, "bad")));
+        assertThat(body).isEqualTo(mapper.readTree(
+                "{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}"));
+    }
+}
