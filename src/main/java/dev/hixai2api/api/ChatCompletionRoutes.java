@@ -21,13 +21,15 @@ public class ChatCompletionRoutes extends RouteBuilder {
     private static final String BEFORE_UPSTREAM_HOOK = "direct:beforeUpstream?failIfNoConsumers=false";
     private static final String AFTER_ANSWER_HOOK = "direct:afterAnswer?failIfNoConsumers=false";
 
+    private final GuardClient guardClient;
     private final AuthorizeApiKey authorizeApiKey;
     private final OpenAiToHixRequest openAiToHixRequest;
     private final PickCookie pickCookie;
     private final HixEventsToOpenAiChunks hixEventsToOpenAiChunks;
 
-    public ChatCompletionRoutes(AuthorizeApiKey authorizeApiKey, OpenAiToHixRequest openAiToHixRequest,
+    public ChatCompletionRoutes(GuardClient guardClient, AuthorizeApiKey authorizeApiKey, OpenAiToHixRequest openAiToHixRequest,
                                 PickCookie pickCookie, HixEventsToOpenAiChunks hixEventsToOpenAiChunks) {
+        this.guardClient = guardClient;
         this.authorizeApiKey = authorizeApiKey;
         this.openAiToHixRequest = openAiToHixRequest;
         this.pickCookie = pickCookie;
@@ -38,6 +40,7 @@ public class ChatCompletionRoutes extends RouteBuilder {
     public void configure() {
         from(ENDPOINT).routeId("chat-completions").routeConfigurationId(OpenAiErrorHandling.ID)
                 .streamCache("false")
+                .process(guardClient)
                 .process(authorizeApiKey)
                 .process(openAiToHixRequest)
                 .process(pickCookie)

@@ -11,10 +11,12 @@ public class ModelListRoutes extends RouteBuilder {
 
     public static final String ENDPOINT = "direct:listModels";
 
+    private final GuardClient guardClient;
     private final AuthorizeApiKey authorizeApiKey;
     private final OpenAiModelList modelList;
 
-    public ModelListRoutes(AuthorizeApiKey authorizeApiKey, OpenAiModelList modelList) {
+    public ModelListRoutes(GuardClient guardClient, AuthorizeApiKey authorizeApiKey, OpenAiModelList modelList) {
+        this.guardClient = guardClient;
         this.authorizeApiKey = authorizeApiKey;
         this.modelList = modelList;
     }
@@ -22,6 +24,7 @@ public class ModelListRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from(ENDPOINT).routeId("list-models").routeConfigurationId(OpenAiErrorHandling.ID)
+                .process(guardClient)
                 .process(authorizeApiKey)
                 .process(modelList)
                 .process(exchange -> {

@@ -28,6 +28,9 @@ public class OpenAiErrorResponses {
     public void refused(Exchange exchange) {
         OpenAiException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, OpenAiException.class);
         write(exchange, e.status(), e.type(), e.code(), e.param(), e.getMessage());
+        if (e.retryAfterSeconds() != null) {
+            exchange.getMessage().setHeader("Retry-After", e.retryAfterSeconds());
+        }
     }
 
     /** The last attempt failed: say why in words, each attempt's reason included. */

@@ -67,7 +67,15 @@ public final class HixAdaptor {
 
     /** Standard and advanced credit from the usage call; an account HixAI won't describe is unusable. */
     public Credits credits(int status, String contentType, String body) {
-        JsonNode usage = trpcData(status, contentType, body, 2);
+        JsonNode usage;
+        try {
+            usage = trpcData(status, contentType, body, 2);
+        } catch (HixFailureException e) {
+            if (e.failureClass() == FailureClass.TRANSIENT && status == 200 && parseJson(body) != null) {
+                throw new HixFailureException(FailureClass.DEAD_SESSION, "HixAI does not describe this account's usage");
+            }
+            throw e;
+        }
         JsonNode list = usage.get("usageList");
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw new HixFailureException(FailureClass.DEAD_SESSION, "HixAI reports no usage for this account");
@@ -102,12 +110,12 @@ public final class HixAdaptor {
         if (reasoning != null && reasoning.isTextual()) {
             return new HixEvent.Reasoning(reasoning.asText());
         }
-        if (node.has("thinking_time")) {
-            return HixEvent.THINKING_DONE;
-        }
         JsonNode content = node.get("content");
         if (content != null && content.isTextual()) {
             return new HixEvent.Content(content.asText());
+        }
+        if (node.has("thinking_time")) {
+            return HixEvent.THINKING_DONE;
         }
         if (isNotLogin(node)) {
             throw new HixFailureException(FailureClass.DEAD_SESSION, "HixAI says the session is not logged in");
@@ -132,15 +140,15 @@ public final class HixAdaptor {
             return new HixFailureException(FailureClass.CLOUDFLARE,
                     "Cloudflare challenged the gateway's address (HTTP " + status + ")");
         }
-        if (text.contains("Sorry, you have been blocked") || (status == 403 && isHtml(contentType, text))) {
+        JsonNode json = parseJson(text);
+        if (text.contains("Sorry, you have been blocked") || (status == 403 && json == null)) {
             return new HixFailureException(FailureClass.CLOUDFLARE,
                     "HixAI or Cloudflare blocked the gateway's address (HTTP " + status + ", Forbidden)");
         }
-        JsonNode json = parseJson(text);
         if (status == 401 || (json != null && (isNotLogin(json) || trpcCode(json) == TRPC_UNAUTHORIZED))) {
             return new HixFailureException(FailureClass.DEAD_SESSION, "HixAI says the session is not logged in");
         }
-        if (json != null && trpcCode(json) == TRPC_FORBIDDEN || status == 403) {
+        if (status == 403 || json != null && trpcCode(json) == TRPC_FORBIDDEN) {
             return new HixFailureException(FailureClass.NO_CREDIT,
                     "HixAI refused the account: " + errorMessage(json, "credit used up or access refused"));
         }

@@ -34,19 +34,24 @@ public final class QuestionBuilder {
         List<ChatMessage> all = withPreMessages(messages, preMessages);
         List<String> system = new ArrayList<>();
         List<String> turns = new ArrayList<>();
+        ChatMessage newest = null;
         for (ChatMessage message : all) {
             String text = clean(message);
             if (text.isEmpty()) {
                 continue;
             }
-            (message.isSystem() ? system : turns).add(block(message.role(), text));
+            if (message.isSystem()) {
+                system.add(block(message.role(), text));
+            } else {
+                turns.add(block(message.role(), text));
+                newest = message;
+            }
         }
         if (turns.isEmpty()) {
             throw OpenAiException.invalidRequest("messages", "`messages` must contain a non-empty user message.");
         }
-        ChatMessage last = all.get(all.size() - 1);
-        if (system.isEmpty() && turns.size() == 1 && "user".equals(last.role())) {
-            String only = clean(last);
+        if (system.isEmpty() && turns.size() == 1 && "user".equals(newest.role())) {
+            String only = clean(newest);
             requireWithinLimit(only.length(), model);
             return new Question(only, 0);
         }

@@ -38,7 +38,7 @@ public final class ChatCompletionRequestParser {
             throw OpenAiException.invalidRequest("model", "`model` is required and must be a non-empty string.");
         }
         return new ChatCompletionRequest(model.asText().trim(), messages(root.get("messages")),
-                bool(root, "stream"), includeUsage(root.get("stream_options")));
+                bool(root, "stream", "stream"), includeUsage(root.get("stream_options")));
     }
 
     /** PRE_MESSAGES_JSON: a JSON array of messages, checked at start-up like a request's. */
@@ -117,13 +117,13 @@ public final class ChatCompletionRequestParser {
         return text.toString();
     }
 
-    private static boolean bool(JsonNode root, String field) {
-        JsonNode node = root.get(field);
+    private static boolean bool(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
         if (node == null || node.isNull()) {
             return false;
         }
         if (!node.isBoolean()) {
-            throw OpenAiException.invalidRequest(field, "`" + field + "` must be a boolean.");
+            throw OpenAiException.invalidRequest(path, "`" + path + "` must be a boolean.");
         }
         return node.booleanValue();
     }
@@ -135,6 +135,6 @@ public final class ChatCompletionRequestParser {
         if (!options.isObject()) {
             throw OpenAiException.invalidRequest("stream_options", "`stream_options` must be an object.");
         }
-        return bool(options, "include_usage");
+        return bool(options, "include_usage", "stream_options.include_usage");
     }
 }

@@ -10,13 +10,20 @@ public class OpenAiException extends RuntimeException {
     private final String type;
     private final String param;
     private final String code;
+    private final Long retryAfterSeconds;
 
     public OpenAiException(int status, String type, String code, String param, String message) {
+        this(status, type, code, param, message, null);
+    }
+
+    public OpenAiException(int status, String type, String code, String param, String message,
+                           Long retryAfterSeconds) {
         super(message, null, false, false);
         this.status = status;
         this.type = type;
         this.code = code;
         this.param = param;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static OpenAiException invalidRequest(String param, String message) {
@@ -37,5 +44,10 @@ public class OpenAiException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** For a 429: when the client may try again; null otherwise. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -15,6 +15,6 @@ public final class BearerToken {
         if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
             value = value.substring(7).trim();
         }
-        return value;
+        return value.equalsIgnoreCase("Bearer") ? "" : value;
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The gateway on a random port with its own H2 database, talking to the HixAI simulator: every end-to-end
@@ -32,6 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// every test client is 127.0.0.1: only the limits test sets a rate limit
+@TestPropertySource(properties = "REQUEST_RATE_LIMIT=0")
 public abstract class GatewayTestSupport {
 
     protected static final HixSimulator SIMULATOR = HixSimulator.start();

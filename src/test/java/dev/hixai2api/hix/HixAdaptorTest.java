@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class HixAdaptorTest {
@@ -199,7 +198,6 @@ class HixAdaptorTest {
     }
 
     @Test
-    @Disabled("BUG: credits() reads a 200 non-array JSON body as TRANSIENT; hix-protocol.md section 3 says it means the cookie is unusable")
     void creditsFromNonArrayJsonBodyIsDeadSession() {
         assertThat(failureOf(() -> adaptor.credits(200, JSON, "{\"result\":{\"data\":{\"json\":null}}}")))
                 .isEqualTo(FailureClass.DEAD_SESSION);

@@ -197,4 +197,10 @@ class QuestionBuilderTest {
         assertThat(error).isNotNull();
         assertThat(error.status()).isEqualTo(400);
     }
+
+    @Test
+    void blankTrailingUserMessageNeverYieldsAnEmptyQuestion() {
+        QuestionBuilder.Question question = QuestionBuilder.build(List.of(user("Hello"), user("  ")), List.of(), MINI);
+        assertThat(question.text()).isNotBlank().contains("Hello");
+    }
 }
