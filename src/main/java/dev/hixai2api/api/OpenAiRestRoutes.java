@@ -2,7 +2,6 @@ package dev.hixai2api.api;
 
 import dev.hixai2api.config.GatewayProperties;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.rest.RestBindingMode;
 import org.springframework.stereotype.Component;
 
 /** The OpenAI-compatible endpoints under ROUTE_PREFIX; each verb hands off to its direct: route. */
@@ -17,15 +16,10 @@ public class OpenAiRestRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        restConfiguration()
-                .component("platform-http")
-                .bindingMode(RestBindingMode.off)
-                .endpointProperty("headerFilterStrategy", "#openAiHeaderFilter");
-
         rest(properties.openAiBasePath()).description("OpenAI-compatible API")
                 .post("/chat/completions").id("chat-completions-rest")
                     .description("Chat completion, streamed as server-sent events with stream=true")
-                    .consumes("application/json").produces("application/json,text/event-stream")
+                    .produces("application/json,text/event-stream")
                     .to(ChatCompletionRoutes.ENDPOINT)
                 .get("/models").id("list-models-rest")
                     .description("Models the cookie pool can serve now")

@@ -24,12 +24,14 @@ public class ApiKeyRepository {
     }
 
     /** A key already stored raises DuplicateKeyException. */
-    public long insert(String apiKey, String remark) {
+    public StoredApiKey insert(String apiKey, String remark) {
+        StoredApiKey key = new StoredApiKey(0, Secrets.sha256Hex(apiKey), Secrets.mask(apiKey), remark,
+                System.currentTimeMillis());
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO api_key (key_hash, key_hint, remark, create_time) VALUES (?, ?, ?, ?)")
-                .params(Secrets.sha256Hex(apiKey), Secrets.mask(apiKey), remark, System.currentTimeMillis())
+                .params(key.keyHash(), key.keyHint(), key.remark(), key.createTime())
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        return new StoredApiKey(keys.getKey().longValue(), key.keyHash(), key.keyHint(), key.remark(), key.createTime());
     }
 
     public List<StoredApiKey> findAll() {
@@ -37,6 +39,10 @@ public class ApiKeyRepository {
                 .query((rs, row) -> new StoredApiKey(rs.getLong("id"), rs.getString("key_hash"),
                         rs.getString("key_hint"), rs.getString("remark"), rs.getLong("create_time")))
                 .list();
+    }
+
+    public boolean updateRemark(long id, String remark) {
+        return jdbc.sql("UPDATE api_key SET remark = ? WHERE id = ?").params(remark, id).update() > 0;
     }
 
     public boolean update(long id, String apiKey, String remark) {

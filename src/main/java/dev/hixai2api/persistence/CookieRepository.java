@@ -62,6 +62,24 @@ public class CookieRepository {
                 .update();
     }
 
+    public boolean exists(String token) {
+        return jdbc.sql("SELECT COUNT(*) FROM hix_cookie WHERE token_hash = ?").param(Secrets.sha256Hex(token))
+                .query(Integer.class).single() > 0;
+    }
+
+    /** A re-checked token replaces the old one, and its credits revive the cookie. */
+    public boolean replaceToken(long id, String token, String remark, Credits credits) {
+        return jdbc.sql("UPDATE hix_cookie SET token = ?, token_hash = ?, remark = ?, credit = ?, advanced_credit = ?, "
+                        + "active_sub = ?, state = ?, last_refresh_at = ? WHERE id = ?")
+                .params(token, Secrets.sha256Hex(token), remark, credits.standard(), credits.advanced(),
+                        credits.activeSub(), CookieState.ACTIVE.name(), System.currentTimeMillis(), id)
+                .update() > 0;
+    }
+
+    public boolean updateRemark(long id, String remark) {
+        return jdbc.sql("UPDATE hix_cookie SET remark = ? WHERE id = ?").params(remark, id).update() > 0;
+    }
+
     public boolean delete(long id) {
         return jdbc.sql("DELETE FROM hix_cookie WHERE id = ?").param(id).update() > 0;
     }

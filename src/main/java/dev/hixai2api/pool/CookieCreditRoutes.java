@@ -3,6 +3,7 @@ package dev.hixai2api.pool;
 import dev.hixai2api.hix.Credits;
 import dev.hixai2api.hix.HixCalls;
 import dev.hixai2api.hix.HixFailureException;
+import dev.hixai2api.persistence.CookieRepository;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -15,16 +16,31 @@ import org.springframework.stereotype.Component;
 public class CookieCreditRoutes extends RouteBuilder {
 
     public static final String REFRESH_ONE = "direct:refreshCookieCredit";
+    public static final String REFRESH_ALL = "direct:refreshAllCredits";
     public static final String COOKIE_ID_PROPERTY = "hixCookieId";
 
     private final CookiePool pool;
+    private final CookieRepository repository;
 
-    public CookieCreditRoutes(CookiePool pool) {
+    public CookieCreditRoutes(CookiePool pool, CookieRepository repository) {
         this.pool = pool;
+        this.repository = repository;
     }
 
     @Override
     public void configure() {
+        from(REFRESH_ALL).routeId("refresh-all-credits")
+                .process(exchange -> exchange.getMessage().setBody(repository.findAll()))
+                .split(body()).parallelProcessing().executorService(refreshThreads())
+                    .process(exchange -> {
+                        HixCookie cookie = exchange.getMessage().getBody(HixCookie.class);
+                        exchange.setProperty(HixCalls.TOKEN_PROPERTY, cookie.token());
+                        exchange.setProperty(COOKIE_ID_PROPERTY, cookie.id());
+                    })
+                    .to(REFRESH_ONE)
+                .end()
+                .log("Refreshed the credits of ${body.size()} cookie(s)");
+
         from(REFRESH_ONE).routeId("refresh-cookie-credit")
                 .doTry()
                     .to("direct:hixUsage")
@@ -44,6 +60,11 @@ public class CookieCreditRoutes extends RouteBuilder {
     private void storeFailure(Exchange exchange) {
         HixFailureException failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, HixFailureException.class);
         pool.recordFailure(cookieId(exchange), failure.failureClass(), failure.getMessage());
+    }
+
+    /** A few usage calls at a time: a large pool refreshes quickly without a burst against HixAI. */
+    private java.util.concurrent.ExecutorService refreshThreads() {
+        return getContext().getExecutorServiceManager().newFixedThreadPool(this, "credit-refresh", 4);
     }
 
     private static long cookieId(Exchange exchange) {

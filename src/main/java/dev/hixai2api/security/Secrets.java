@@ -39,7 +39,7 @@ public final class Secrets {
         if (secret.length() <= 8) {
             return "…";
         }
-        int edge = Math.min(4, secret.length() / 8);
+        int edge = Math.min(4, secret.length() / 4);
         return secret.substring(0, edge) + "…" + secret.substring(secret.length() - edge);
     }
 }

@@ -34,9 +34,10 @@ import org.springframework.test.context.TestPropertySource;
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // every test client is 127.0.0.1: only the limits test sets a rate limit
-@TestPropertySource(properties = "REQUEST_RATE_LIMIT=0")
+@TestPropertySource(properties = {"REQUEST_RATE_LIMIT=0", "BACKEND_SECRET=" + GatewayTestSupport.BACKEND_SECRET})
 public abstract class GatewayTestSupport {
 
+    protected static final String BACKEND_SECRET = "test-backend-secret-0123456789";
     protected static final HixSimulator SIMULATOR = HixSimulator.start();
     protected static final ObjectMapper JSON = new ObjectMapper();
     protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -89,18 +90,20 @@ public abstract class GatewayTestSupport {
     }
 
     protected HttpResponse<String> post(String path, String body, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return send(request.build());
+        return request("POST", path, body, authorization);
     }
 
     protected HttpResponse<String> get(String path, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30));
+        return request("GET", path, null, authorization);
+    }
+
+    protected HttpResponse<String> request(String method, String path, String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
