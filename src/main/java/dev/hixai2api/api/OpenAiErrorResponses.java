@@ -6,7 +6,7 @@ import dev.hixai2api.hix.FailureClass;
 import dev.hixai2api.hix.HixChatCall;
 import dev.hixai2api.hix.HixFailureException;
 import dev.hixai2api.openai.OpenAiException;
-import dev.hixai2api.openai.OpenAiResponses.ErrorBody;
+import dev.hixai2api.openai.OpenAiErrorBody;
 import dev.hixai2api.pool.CookieFailover;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -64,7 +64,7 @@ public class OpenAiErrorResponses {
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         try {
-            exchange.getMessage().setBody(mapper.writeValueAsBytes(ErrorBody.of(type, code, param, message)));
+            exchange.getMessage().setBody(mapper.writeValueAsBytes(OpenAiErrorBody.of(type, code, param, message)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("error records always serialise", e);
         }

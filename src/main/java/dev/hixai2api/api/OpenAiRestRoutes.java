@@ -1,6 +1,10 @@
 package dev.hixai2api.api;
 
 import dev.hixai2api.config.GatewayProperties;
+import dev.hixai2api.openai.ChatCompletionSchema;
+import dev.hixai2api.openai.OpenAiModelList;
+import dev.hixai2api.openai.OpenAiResponses;
+import dev.hixai2api.openai.OpenAiErrorBody;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -17,13 +21,28 @@ public class OpenAiRestRoutes extends RouteBuilder {
     @Override
     public void configure() {
         rest(properties.openAiBasePath()).description("OpenAI-compatible API")
+                .securityDefinitions().bearerToken("apiKey", "An API key stored with PUT /api/key").end()
                 .post("/chat/completions").id("chat-completions-rest")
-                    .description("Chat completion, streamed as server-sent events with stream=true")
+                    .description("Chat completion: one chat.completion, or with stream=true server-sent "
+                            + "chat.completion.chunk events ending in data: [DONE]")
+                    .security("apiKey")
+                    .type(ChatCompletionSchema.class).outType(OpenAiResponses.Completion.class)
                     .produces("application/json,text/event-stream")
+                    .responseMessage().code(400).message("Invalid request").responseModel(OpenAiErrorBody.class).endResponseMessage()
+                    .responseMessage().code(401).message("Missing or wrong API key").responseModel(OpenAiErrorBody.class).endResponseMessage()
+                    .responseMessage().code(404).message("Unknown model").responseModel(OpenAiErrorBody.class).endResponseMessage()
+                    .responseMessage().code(413).message("Body too large").responseModel(OpenAiErrorBody.class).endResponseMessage()
+                    .responseMessage().code(429).message("Rate limit").responseModel(OpenAiErrorBody.class).endResponseMessage()
+                    .responseMessage().code(502).message("HixAI failed").responseModel(OpenAiErrorBody.class).endResponseMessage()
+                    .responseMessage().code(503).message("No usable cookie, or Cloudflare refused the gateway")
+                        .responseModel(OpenAiErrorBody.class).endResponseMessage()
                     .to(ChatCompletionRoutes.ENDPOINT)
                 .get("/models").id("list-models-rest")
                     .description("Models the cookie pool can serve now")
+                    .security("apiKey")
+                    .outType(OpenAiModelList.ModelList.class)
                     .produces("application/json")
+                    .responseMessage().code(401).message("Missing or wrong API key").responseModel(OpenAiErrorBody.class).endResponseMessage()
                     .to(ModelListRoutes.ENDPOINT);
     }
 }

@@ -33,9 +33,9 @@ public class OpenAiModelList implements Processor {
         exchange.getMessage().setBody(mapper.writeValueAsBytes(new ModelList("list", models)));
     }
 
-    record ModelList(String object, List<Model> data) {
+    public record ModelList(String object, List<Model> data) {
     }
 
-    record Model(String id, String object, long created, @JsonProperty("owned_by") String ownedBy) {
+    public record Model(String id, String object, long created, @JsonProperty("owned_by") String ownedBy) {
     }
 }

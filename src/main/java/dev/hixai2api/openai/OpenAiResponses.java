@@ -58,7 +58,7 @@ public final class OpenAiResponses {
 
     /** The event that ends a stream the upstream broke after it had started: no [DONE] follows it. */
     public byte[] errorFrame(String message) {
-        return frame(ErrorBody.of("upstream_error", "upstream_stream_interrupted", null, message));
+        return frame(OpenAiErrorBody.of("upstream_error", "upstream_stream_interrupted", null, message));
     }
 
     public byte[] completion(String content, TokenCounter.Usage usage) {
@@ -85,42 +85,31 @@ public final class OpenAiResponses {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Chunk(String id, String object, long created, String model, List<ChunkChoice> choices, Usage usage) {
+    public record Chunk(String id, String object, long created, String model, List<ChunkChoice> choices, Usage usage) {
     }
 
-    record ChunkChoice(int index, Delta delta, @JsonProperty("finish_reason") String finishReason) {
+    public record ChunkChoice(int index, Delta delta, @JsonProperty("finish_reason") String finishReason) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Delta(String role, String content) {
+    public record Delta(String role, String content) {
     }
 
-    record Completion(String id, String object, long created, String model, List<CompletionChoice> choices,
+    public record Completion(String id, String object, long created, String model, List<CompletionChoice> choices,
                       Usage usage) {
     }
 
-    record CompletionChoice(int index, Message message, @JsonProperty("finish_reason") String finishReason) {
+    public record CompletionChoice(int index, Message message, @JsonProperty("finish_reason") String finishReason) {
     }
 
-    record Message(String role, String content) {
+    public record Message(String role, String content) {
     }
 
-    record Usage(@JsonProperty("prompt_tokens") int promptTokens,
+    public record Usage(@JsonProperty("prompt_tokens") int promptTokens,
                  @JsonProperty("completion_tokens") int completionTokens,
                  @JsonProperty("total_tokens") int totalTokens) {
         static Usage of(TokenCounter.Usage usage) {
             return new Usage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens());
         }
-    }
-
-    /** {@code {"error":{"message","type","param","code"}}}. */
-    public record ErrorBody(ErrorDetail error) {
-        public static ErrorBody of(String type, String code, String param, String message) {
-            return new ErrorBody(new ErrorDetail(message, type, param, code));
-        }
-    }
-
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ErrorDetail(String message, String type, String param, String code) {
     }
 }

@@ -47,6 +47,14 @@ class CustomSettingsE2ETest extends GatewayTestSupport {
     }
 
     @Test
+    void theOpenApiDocumentShowsThePrefixedPaths() {
+        var doc = json(get("/swagger/openapi.json", null).body());
+
+        assertThat(OpenApiE2ETest.operations(doc)).contains("post /hf/v1/chat/completions", "get /hf/v1/models",
+                "put /api/cookie").doesNotContain("post /v1/chat/completions");
+    }
+
+    @Test
     void reasoningHideDropsTheThinkBlock() {
         seedCookie("tok-a", 100);
         SIMULATOR.answerWith(List.of("Only", " this"));

@@ -145,7 +145,7 @@ class OpenAiResponsesTest {
     @Test
     void errorBodyOfKeepsNullParamAndCode() throws Exception {
         JsonNode body = mapper.readTree(mapper.writeValueAsString(
-                OpenAiResponses.ErrorBody.of("invalid_request_error", null, null, "bad")));
+                OpenAiErrorBody.of("invalid_request_error", null, null, "bad")));
         assertThat(body).isEqualTo(mapper.readTree(
                 "{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}"));
     }

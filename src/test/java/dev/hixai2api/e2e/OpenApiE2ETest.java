@@ -1,0 +1,70 @@
+package dev.hixai2api.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+class OpenApiE2ETest extends GatewayTestSupport {
+
+    static final List<String> OPERATIONS = List.of(
+            "post /v1/chat/completions", "get /v1/models",
+            "post /api/auth/verify", "put /api/key", "get /api/key/all", "post /api/key/update",
+            "delete /api/key/{id}", "put /api/cookie", "get /api/cookie/all", "post /api/cookie/update",
+            "delete /api/cookie/{id}", "post /api/cookie/credit/refresh");
+
+    @Test
+    void theDocumentDescribesEveryOperationWithSchemasAndSecurity() {
+        HttpResponse<String> response = get("/swagger/openapi.json", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode doc = json(response.body());
+        assertThat(operations(doc)).containsExactlyInAnyOrderElementsOf(OPERATIONS);
+        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            JsonNode operation = op.getValue();
+            assertThat(operation.path("responses").path("200").path("content").path("application/json").path("schema").path("$ref").asText())
+                    .as("response schema of %s %s", op.getKey(), path.getKey()).isNotEmpty();
+            assertThat(operation.path("security")).as("security of %s", path.getKey()).isNotEmpty();
+        }));
+        JsonNode chat = doc.path("paths").path("/v1/chat/completions").path("post");
+        assertThat(chat.path("requestBody").path("content").path("application/json").path("schema").path("$ref").asText())
+                .endsWith("ChatCompletionSchema");
+        assertThat(chat.path("responses").path("404").path("content").path("application/json").path("schema").path("$ref").asText())
+                .endsWith("OpenAiErrorBody");
+        assertThat(doc.path("paths").path("/api/cookie").path("put").path("requestBody").toString()).contains("CookieRequest");
+        assertThat(doc.path("components").path("schemas").path("ChatCompletionSchema").path("properties").has("messages")).isTrue();
+        assertThat(doc.path("components").path("schemas").path("Completion").path("properties").has("choices")).isTrue();
+        assertThat(doc.path("components").path("securitySchemes").path("apiKey").path("scheme").asText()).isEqualTo("bearer");
+        assertThat(doc.path("components").path("securitySchemes").path("backendSecret").path("scheme").asText()).isEqualTo("bearer");
+        // a relative server: Swagger UI calls the gateway it was loaded from, not a bind address like 0.0.0.0
+        assertThat(doc.path("servers").get(0).path("url").asText()).isEmpty();
+    }
+
+    @Test
+    void swaggerUiIsServedWithItsAssetsFromTheGatewayItself() {
+        HttpResponse<String> page = get("/swagger/index.html", null);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("/swagger/openapi.json").doesNotContain("https://");
+        Matcher assets = Pattern.compile("(?:src|href)=\"(/webjars/[^\"]+)\"").matcher(page.body());
+        List<String> found = new ArrayList<>();
+        while (assets.find()) {
+            found.add(assets.group(1));
+            assertThat(get(assets.group(1), null).statusCode()).as(assets.group(1)).isEqualTo(200);
+        }
+        assertThat(found).hasSize(2);
+    }
+
+    static List<String> operations(JsonNode doc) {
+        List<String> operations = new ArrayList<>();
+        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> operations.add(method + " " + path.getKey())));
+        return operations;
+    }
+}
