@@ -23,11 +23,12 @@ public class CookieAdmin {
 
     /** A cookie as listed: a masked token, its credits and health. */
     public record CookieView(long id, String cookie, int credit, int advancedCredit, boolean activeSub, String state,
-                             String lastError, Long lastErrorAt, Long lastRefreshAt, String remark, long createTime) {
+                             String lastError, Long lastErrorAt, Long lastRefreshAt, Long cooldownUntil, String remark,
+                             long createTime) {
         static CookieView of(HixCookie c) {
             return new CookieView(c.id(), Secrets.mask(c.token()), c.credit(), c.advancedCredit(), c.activeSub(),
-                    c.state().name().toLowerCase(java.util.Locale.ROOT), c.lastError(), c.lastErrorAt(),
-                    c.lastRefreshAt(), c.remark(), c.createTime());
+                    c.displayState(), c.lastError(), c.lastErrorAt(), c.lastRefreshAt(),
+                    c.coolingDown() ? c.cooldownUntil() : null, c.remark(), c.createTime());
         }
     }
 

@@ -37,7 +37,7 @@ public class OpenAiErrorHandling extends RouteConfigurationBuilder {
                     .onExceptionOccurred(failover::recordFailure)
                     .maximumRedeliveries(properties.maxAttempts() - 1)
                     .retryWhile(method(failover, "shouldRetry"))
-                    .redeliveryDelay(50)
+                    .redeliveryDelay(50).useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(400)
                     .onRedelivery(failover::nextCookie)
                     .handled(true)
                     .process(responses::upstreamFailed)

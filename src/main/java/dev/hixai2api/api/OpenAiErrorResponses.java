@@ -47,8 +47,14 @@ public class OpenAiErrorResponses {
                             + "to send HixAI calls through a proxy, or try again later.");
             case DEAD_SESSION, NO_CREDIT -> write(exchange, 503, "service_unavailable", "no_usable_cookie", null,
                     "No stored HixAI account could serve this request. " + attempts);
-            default -> write(exchange, 502, "upstream_error", "upstream_failed", null,
-                    "HixAI failed to answer. " + attempts);
+            default -> {
+                if (call != null && call.attempts() > 1) {
+                    write(exchange, 503, "service_unavailable", "all_attempts_failed", null,
+                            "All " + call.attempts() + " attempts failed. " + attempts);
+                } else {
+                    write(exchange, 502, "upstream_error", "upstream_failed", null, "HixAI failed to answer. " + attempts);
+                }
+            }
         }
     }
 

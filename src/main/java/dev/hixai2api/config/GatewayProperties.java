@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.quartz.CronExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -31,7 +32,10 @@ public record GatewayProperties(
         Duration upstreamConnectTimeout,
         Duration upstreamReadTimeout,
         int upstreamMaxConnections,
-        int maxAttempts) {
+        int maxAttempts,
+        Duration cookieCooldown,
+        String creditRefreshCron,
+        String chatCleanupCron) {
 
     public GatewayProperties {
         routePrefix = normalisePrefix(routePrefix);
@@ -44,11 +48,23 @@ public record GatewayProperties(
         upstreamReadTimeout = upstreamReadTimeout == null ? Duration.ofSeconds(60) : upstreamReadTimeout;
         upstreamMaxConnections = upstreamMaxConnections <= 0 ? 500 : upstreamMaxConnections;
         maxAttempts = maxAttempts <= 0 ? 3 : maxAttempts;
+        cookieCooldown = cookieCooldown == null ? Duration.ofSeconds(30) : cookieCooldown;
+        creditRefreshCron = validCron("CREDIT_REFRESH_CRON", creditRefreshCron, "0 0 * * * ?");
+        chatCleanupCron = validCron("CHAT_CLEANUP_CRON", chatCleanupCron, "0 0 0 * * ?");
     }
 
     /** The path the OpenAI routes live under: "" or "/hf" for ROUTE_PREFIX=hf. */
     public String openAiBasePath() {
         return routePrefix + "/v1";
+    }
+
+    /** The job schedules are read by the YAML routes; a typo should stop the start, not silently skip the job. */
+    private static String validCron(String name, String cron, String fallback) {
+        String value = cron == null || cron.isBlank() ? fallback : cron.trim();
+        if (!CronExpression.isValidExpression(value)) {
+            throw new IllegalArgumentException(name + " is not a Quartz cron expression: " + value);
+        }
+        return value;
     }
 
     private static String normalisePrefix(String prefix) {

@@ -5,7 +5,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.camel.component.http.HttpComponent;
-import org.apache.camel.spi.ComponentCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,9 +12,24 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class HixHttpClientConfiguration {
 
-    @Bean
-    public ComponentCustomizer hixHttpComponentCustomizer(GatewayProperties properties) {
-        return ComponentCustomizer.forType(HttpComponent.class, http -> configure(http, properties));
+    /**
+     * The components themselves rather than a customizer: a customizer only reaches a component created after
+     * it, and the camel-http component can be created earlier during start-up.
+     */
+    @Bean("http")
+    public HttpComponent httpComponent(GatewayProperties properties) {
+        return configured(properties);
+    }
+
+    @Bean("https")
+    public HttpComponent httpsComponent(GatewayProperties properties) {
+        return configured(properties);
+    }
+
+    private static HttpComponent configured(GatewayProperties properties) {
+        HttpComponent http = new HttpComponent();
+        configure(http, properties);
+        return http;
     }
 
     static void configure(HttpComponent http, GatewayProperties properties) {

@@ -1,5 +1,7 @@
 package dev.hixai2api.persistence;
 
+import java.util.List;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +23,20 @@ public class ConversationRepository {
                 .update();
     }
 
-    public int count() {
-        return jdbc.sql("SELECT COUNT(*) FROM conversation").query(Integer.class).single();
+    /** A conversation record with the token of its cookie (null when the cookie was removed since). */
+    public record ExpiredConversation(long id, String chatId, Long cookieId, String cookieToken) {
+    }
+
+    public List<ExpiredConversation> updatedBefore(long epochMillis) {
+        return jdbc.sql("SELECT c.id, c.chat_id, k.id AS cookie_id, k.token FROM conversation c "
+                        + "LEFT JOIN hix_cookie k ON k.id = c.cookie_id WHERE c.update_time < ? ORDER BY c.id")
+                .param(epochMillis)
+                .query((rs, row) -> new ExpiredConversation(rs.getLong("id"), rs.getString("chat_id"),
+                        rs.getObject("cookie_id", Long.class), rs.getString("token")))
+                .list();
+    }
+
+    public void delete(long id) {
+        jdbc.sql("DELETE FROM conversation WHERE id = ?").param(id).update();
     }
 }

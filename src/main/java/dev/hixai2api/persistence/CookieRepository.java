@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 public class CookieRepository {
 
     private static final String COLUMNS = "id, token, remark, credit, advanced_credit, active_sub, state, "
-            + "last_error, last_error_at, last_refresh_at, create_time";
+            + "last_error, last_error_at, last_refresh_at, cooldown_until, create_time";
 
     private final JdbcClient jdbc;
 
@@ -47,12 +47,19 @@ public class CookieRepository {
                 .query(CookieRepository::map).optional();
     }
 
-    /** Fresh credits revive a cookie that was disabled or out of credit. */
+    /** Fresh credits revive a cookie that was disabled, out of credit or cooling down. */
     public void updateCredits(long id, Credits credits) {
         jdbc.sql("UPDATE hix_cookie SET credit = ?, advanced_credit = ?, active_sub = ?, state = ?, "
-                        + "last_refresh_at = ? WHERE id = ?")
+                        + "last_refresh_at = ?, cooldown_until = NULL WHERE id = ?")
                 .params(credits.standard(), credits.advanced(), credits.activeSub(), CookieState.ACTIVE.name(),
                         System.currentTimeMillis(), id)
+                .update();
+    }
+
+    /** A transient failure: the cookie stays active but is skipped until {@code until}. */
+    public void coolDown(long id, long until, String reason) {
+        jdbc.sql("UPDATE hix_cookie SET cooldown_until = ?, last_error = ?, last_error_at = ? WHERE id = ?")
+                .params(until, truncate(reason), System.currentTimeMillis(), id)
                 .update();
     }
 
@@ -70,7 +77,7 @@ public class CookieRepository {
     /** A re-checked token replaces the old one, and its credits revive the cookie. */
     public boolean replaceToken(long id, String token, String remark, Credits credits) {
         return jdbc.sql("UPDATE hix_cookie SET token = ?, token_hash = ?, remark = ?, credit = ?, advanced_credit = ?, "
-                        + "active_sub = ?, state = ?, last_refresh_at = ? WHERE id = ?")
+                        + "active_sub = ?, state = ?, last_refresh_at = ?, cooldown_until = NULL WHERE id = ?")
                 .params(token, Secrets.sha256Hex(token), remark, credits.standard(), credits.advanced(),
                         credits.activeSub(), CookieState.ACTIVE.name(), System.currentTimeMillis(), id)
                 .update() > 0;
@@ -100,6 +107,7 @@ public class CookieRepository {
                 rs.getString("last_error"),
                 rs.getObject("last_error_at", Long.class),
                 rs.getObject("last_refresh_at", Long.class),
+                rs.getObject("cooldown_until", Long.class),
                 rs.getLong("create_time"));
     }
 }

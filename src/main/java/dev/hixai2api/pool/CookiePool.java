@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.hixai2api.hix.Credits;
 import dev.hixai2api.hix.FailureClass;
 import dev.hixai2api.hix.HixModel;
+import dev.hixai2api.config.GatewayProperties;
 import dev.hixai2api.persistence.CookieRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +23,11 @@ public class CookiePool {
     private static final Logger LOG = LoggerFactory.getLogger(CookiePool.class);
 
     private final CookieRepository repository;
+    private final long cooldownMillis;
 
-    public CookiePool(CookieRepository repository) {
+    public CookiePool(CookieRepository repository, GatewayProperties properties) {
         this.repository = repository;
+        this.cooldownMillis = properties.cookieCooldown().toMillis();
     }
 
     /** A random cookie able to pay for the model, other than those already tried. */
@@ -53,17 +56,26 @@ public class CookiePool {
         return Collections.unmodifiableList(servable);
     }
 
-    /** A dead session disables the cookie; used-up credit benches it until its next refresh. */
+    /**
+     * A dead session disables the cookie; used-up credit benches it until its next refresh; a transient
+     * failure cools it down for COOKIE_COOLDOWN. Cloudflare and rejected requests are not the cookie's doing.
+     */
     public void recordFailure(long cookieId, FailureClass failure, String reason) {
-        CookieState state = switch (failure) {
-            case DEAD_SESSION -> CookieState.DISABLED;
-            case NO_CREDIT -> CookieState.NO_CREDIT;
-            default -> null;
-        };
-        if (state != null) {
-            LOG.warn("Cookie #{} is now {}: {}", cookieId, state, reason);
-            repository.markFailure(cookieId, state, failure.name() + ": " + reason);
+        String error = failure.name() + ": " + reason;
+        switch (failure) {
+            case DEAD_SESSION -> disable(cookieId, CookieState.DISABLED, error);
+            case NO_CREDIT -> disable(cookieId, CookieState.NO_CREDIT, error);
+            case TRANSIENT -> {
+                LOG.info("Cookie #{} cools down for {} ms: {}", cookieId, cooldownMillis, reason);
+                repository.coolDown(cookieId, System.currentTimeMillis() + cooldownMillis, error);
+            }
+            default -> LOG.debug("Cookie #{} not at fault: {}", cookieId, error);
         }
+    }
+
+    private void disable(long cookieId, CookieState state, String error) {
+        LOG.warn("Cookie #{} is now {}: {}", cookieId, state, error);
+        repository.markFailure(cookieId, state, error);
     }
 
     public void recordCredits(long cookieId, Credits credits) {

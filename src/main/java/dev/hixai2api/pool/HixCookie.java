@@ -15,16 +15,29 @@ public record HixCookie(
         String lastError,
         Long lastErrorAt,
         Long lastRefreshAt,
+        Long cooldownUntil,
         long createTime) {
 
-    /** Standard models need standard credit; advanced ones an active subscription and advanced credit. */
+    /**
+     * Standard models need standard credit; advanced ones an active subscription and advanced credit. A cookie
+     * disabled, out of credit or cooling down serves nothing.
+     */
     public boolean canServe(HixModel model) {
-        if (state != CookieState.ACTIVE) {
+        if (state != CookieState.ACTIVE || coolingDown()) {
             return false;
         }
         return model.type() == ModelType.ADVANCED
                 ? activeSub && advancedCredit >= model.credit()
                 : credit >= model.credit();
+    }
+
+    public boolean coolingDown() {
+        return cooldownUntil != null && cooldownUntil > System.currentTimeMillis();
+    }
+
+    /** The state admins see: active, disabled, no_credit or cooling_down. */
+    public String displayState() {
+        return state == CookieState.ACTIVE && coolingDown() ? "cooling_down" : state.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override

@@ -1,0 +1,62 @@
+package dev.hixai2api.conversation;
+
+import java.time.Duration;
+
+import dev.hixai2api.config.GatewayProperties;
+import dev.hixai2api.hix.HixCalls;
+import dev.hixai2api.persistence.ConversationRepository;
+import dev.hixai2api.persistence.ConversationRepository.ExpiredConversation;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * CHAT_MAX_DAYS: conversation records older than that are deleted, and their chats at HixAI too. A chat
+ * HixAI fails to delete is logged and its record deleted all the same, so one bad chat never blocks the rest.
+ */
+@Component
+public class ConversationCleanupRoutes extends RouteBuilder {
+
+    public static final String ENDPOINT = "direct:cleanupConversations";
+    private static final String EXPIRED = "hixExpiredConversation";
+
+    private final ConversationRepository conversations;
+    private final int maxDays;
+
+    public ConversationCleanupRoutes(ConversationRepository conversations, GatewayProperties properties) {
+        this.conversations = conversations;
+        this.maxDays = properties.chatMaxDays();
+    }
+
+    @Override
+    public void configure() {
+        from(ENDPOINT).routeId("cleanup-conversations")
+                .filter(exchange -> maxDays >= 0)
+                .process(exchange -> exchange.getMessage().setBody(conversations.updatedBefore(
+                        System.currentTimeMillis() - Duration.ofDays(maxDays).toMillis())))
+                .split(body())
+                    .process(exchange -> exchange.setProperty(EXPIRED, exchange.getMessage().getBody()))
+                    .filter(exchange -> expired(exchange).cookieToken() != null)
+                        .process(this::prepareDelete)
+                        .doTry()
+                            .to("direct:hixDeleteChat")
+                        .doCatch(Exception.class)
+                            .log("Could not delete chat ${exchangeProperty." + HixCalls.CHAT_ID_PROPERTY
+                                    + "} at HixAI: ${exception.message}")
+                        .end()
+                    .end()
+                    .process(exchange -> conversations.delete(expired(exchange).id()))
+                .end()
+                .log("Conversation cleanup: ${body.size()} record(s) older than " + maxDays + " day(s) deleted");
+    }
+
+    private void prepareDelete(Exchange exchange) {
+        ExpiredConversation conversation = expired(exchange);
+        exchange.setProperty(HixCalls.TOKEN_PROPERTY, conversation.cookieToken());
+        exchange.setProperty(HixCalls.CHAT_ID_PROPERTY, conversation.chatId());
+    }
+
+    private static ExpiredConversation expired(Exchange exchange) {
+        return exchange.getProperty(EXPIRED, ExpiredConversation.class);
+    }
+}

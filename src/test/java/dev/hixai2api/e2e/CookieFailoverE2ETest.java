@@ -1,0 +1,184 @@
+package dev.hixai2api.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hixai2api.pool.HixCookie;
+import dev.hixai2api.simulator.ChatCall;
+import dev.hixai2api.simulator.Failure;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.test.context.TestPropertySource;
+
+/** Every failure class of hix-protocol.md section 6: what the client gets and what becomes of the cookie. */
+@TestPropertySource(properties = {"UPSTREAM_READ_TIMEOUT=1s", "MAX_ATTEMPTS=3"})
+class CookieFailoverE2ETest extends GatewayTestSupport {
+
+    @ParameterizedTest(name = "dead session as {0}")
+    @EnumSource(value = Failure.class, names = {"UNAUTHORIZED_HTTP", "TRPC_UNAUTHORIZED", "NOT_LOGIN_BODY"})
+    void aDeadSessionIsDisabledAndAnotherCookieAnswers(Failure shape) {
+        long dead = seedCookie("tok-dead", 100);
+        seedCookie("tok-alive", 100);
+        SIMULATOR.account("tok-dead").setDeadShape(shape);
+        SIMULATOR.account("tok-dead").setLoggedIn(false);
+
+        for (boolean stream : new boolean[] {false, true, false, true}) {
+            HttpResponse<String> response = post("/v1/chat/completions", chatBody("gpt-4o-mini", stream, "hi"), null);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).doesNotContain("\"error\"");
+        }
+
+        HixCookie cookie = cookies.findById(dead).orElseThrow();
+        assertThat(cookie.displayState()).isEqualTo("disabled");
+        assertThat(cookie.lastError()).startsWith("DEAD_SESSION");
+        assertThat(cookie.lastErrorAt()).isNotNull();
+        assertThat(SIMULATOR.chatCalls()).extracting(ChatCall::token).containsOnly("tok-alive").hasSize(4);
+    }
+
+    @Test
+    void usedUpCreditSkipsTheCookieUntilARefreshShowsCreditAgain() {
+        long poor = seedCookie("tok-poor", 100);
+        seedCookie("tok-rich", 100);
+        SIMULATOR.account("tok-poor").setStandardCredit(0);
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(post("/v1/chat/completions", chatBody("gpt-4o-mini", false, "hi"), null).statusCode()).isEqualTo(200);
+        }
+        HixCookie benched = cookies.findById(poor).orElseThrow();
+        SIMULATOR.account("tok-poor").setStandardCredit(500);
+        refreshAllCredits();
+
+        assertThat(benched.displayState()).isEqualTo("no_credit");
+        assertThat(benched.lastError()).startsWith("NO_CREDIT");
+        assertThat(cookies.findById(poor).orElseThrow().displayState()).isEqualTo("active");
+        assertThat(cookies.findById(poor).orElseThrow().credit()).isEqualTo(500);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Failure.class, names = {"CLOUDFLARE_CHALLENGE", "CLOUDFLARE_CHALLENGE_503", "CLOUDFLARE_BLOCK"})
+    void cloudflareIs503WithTheProxyHintPenalisesNoCookieAndTheNextRequestTriesAgain(Failure failure) {
+        seedCookie("tok-a", 100);
+        seedCookie("tok-b", 100);
+        SIMULATOR.failAlways(failure);
+
+        HttpResponse<String> blocked = post("/v1/chat/completions", chatBody("gpt-4o-mini", true, "hi"), null);
+        int upstreamCalls = SIMULATOR.requests().size();
+        SIMULATOR.failAlways(null);
+        HttpResponse<String> next = post("/v1/chat/completions", chatBody("gpt-4o-mini", false, "hi"), null);
+
+        assertThat(blocked.statusCode()).isEqualTo(503);
+        JsonNode error = json(blocked.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("upstream_blocked");
+        assertThat(error.path("message").asText()).contains("PROXY_URL");
+        assertThat(upstreamCalls).as("one attempt only, the pool is not burnt").isEqualTo(1);
+        assertThat(cookies.findAll()).extracting(HixCookie::displayState).containsOnly("active");
+        assertThat(cookies.findAll()).extracting(HixCookie::lastError).containsOnlyNulls();
+        assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Failure.class, names = {"SERVER_ERROR", "CONNECTION_RESET", "HTML_INSTEAD_OF_SSE",
+            "DROP_MID_STREAM", "SLOW_FIRST_BYTE"})
+    void transientTroubleBeforeTheFirstByteRetriesOnAnotherCookieAndCoolsTheFirstDown(Failure failure) {
+        seedCookie("tok-a", 100);
+        seedCookie("tok-b", 100);
+        SIMULATOR.failNext(failure);
+
+        HttpResponse<String> response = post("/v1/chat/completions", chatBody("gpt-4o-mini", false, "hi"), null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response.body()).path("choices").get(0).path("message").path("content").asText()).startsWith("Hello");
+        List<HixCookie> pool = cookies.findAll();
+        assertThat(pool).extracting(HixCookie::displayState).containsExactlyInAnyOrder("cooling_down", "active");
+        assertThat(pool).filteredOn(c -> c.coolingDown()).first().satisfies(c ->
+                assertThat(c.lastError()).startsWith("TRANSIENT"));
+    }
+
+    @Test
+    void whenEveryAttemptFailsTheClientGets503SayingWhy() {
+        seedCookie("tok-a", 100);
+        seedCookie("tok-b", 100);
+        seedCookie("tok-c", 100);
+        seedCookie("tok-d", 100);
+        SIMULATOR.failAlways(Failure.SERVER_ERROR);
+
+        HttpResponse<String> response = post("/v1/chat/completions", chatBody("gpt-4o-mini", false, "hi"), null);
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        JsonNode error = json(response.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("all_attempts_failed");
+        assertThat(error.path("message").asText()).startsWith("All 3 attempts failed")
+                .contains("attempt 1", "attempt 2", "attempt 3", "HTTP 502").doesNotContain("tok-");
+        assertThat(SIMULATOR.requests()).as("MAX_ATTEMPTS caps the attempts").hasSize(3);
+    }
+
+    @Test
+    void aStallAfterTheFirstByteEndsTheStreamWithAnErrorEvent() {
+        seedCookie("tok-a", 100);
+        SIMULATOR.failNext(Failure.STALL_MID_STREAM);
+
+        long start = System.nanoTime();
+        HttpResponse<String> response = post("/v1/chat/completions", chatBody("gpt-4o-mini", true, "hi"), null);
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"content\":\"Hello\"").contains("upstream_stream_interrupted")
+                .doesNotContain("data: [DONE]");
+        assertThat(tookMillis).as("the 1 s read timeout, not the 60 s stall").isLessThan(5000);
+    }
+
+    @Test
+    void anAdvancedModelNeverGoesToANonSubscriberCookie() {
+        seedCookie("tok-standard-rich", 100_000);
+        SIMULATOR.addSubscriber("tok-sub-lapsed", 100, 100).setActiveSub(false);
+        cookies.insert("tok-sub-lapsed", "", new dev.hixai2api.hix.Credits(100, 100, false));
+        seedSubscriber("tok-sub", 100, 1000);
+
+        for (int i = 0; i < 6; i++) {
+            assertThat(post("/v1/chat/completions", chatBody("claude-3-opus", false, "hi"), null).statusCode()).isEqualTo(200);
+        }
+
+        assertThat(SIMULATOR.chatCalls()).extracting(ChatCall::token).containsOnly("tok-sub");
+    }
+
+    @Test
+    void aHundredConcurrentRequestsOverThreeCookiesWithOneDeadAllSucceed() throws Exception {
+        seedCookie("tok-1", 10_000);
+        seedCookie("tok-2", 10_000);
+        seedCookie("tok-dead", 10_000);
+        SIMULATOR.account("tok-dead").setLoggedIn(false);
+        SIMULATOR.eventDelayMillis(5);
+        ExecutorService clients = Executors.newFixedThreadPool(100);
+        try {
+            List<Callable<HttpResponse<String>>> requests = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                boolean stream = i % 2 == 0;
+                requests.add(() -> post("/v1/chat/completions", chatBody("gpt-4o-mini", stream, "hi"), null));
+            }
+            List<Future<HttpResponse<String>>> responses = clients.invokeAll(requests);
+            for (Future<HttpResponse<String>> response : responses) {
+                assertThat(response.get().statusCode()).as(response.get().body()).isEqualTo(200);
+                assertThat(response.get().body()).doesNotContain("\"error\"");
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(SIMULATOR.chatCalls()).hasSize(100).extracting(ChatCall::token).doesNotContain("tok-dead");
+    }
+
+    private void refreshAllCredits() {
+        camel.createProducerTemplate().sendBody("direct:refreshAllCredits", null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.apache.camel.CamelContext camel;
+}
