@@ -101,6 +101,10 @@ class CookieFailoverE2ETest extends GatewayTestSupport {
         assertThat(pool).extracting(HixCookie::displayState).containsExactlyInAnyOrder("cooling_down", "active");
         assertThat(pool).filteredOn(c -> c.coolingDown()).first().satisfies(c ->
                 assertThat(c.lastError()).startsWith("TRANSIENT"));
+        JsonNode listed = json(get("/api/cookie/all", "Bearer " + BACKEND_SECRET).body()).path("data");
+        assertThat(listed.findValuesAsText("state")).containsExactlyInAnyOrder("cooling_down", "active");
+        assertThat(listed.findValues("cooldownUntil")).anySatisfy(v -> assertThat(v.asLong()).isGreaterThan(System.currentTimeMillis()));
+        assertThat(listed.findValuesAsText("lastError")).anySatisfy(v -> assertThat(v).startsWith("TRANSIENT"));
     }
 
     @Test
