@@ -1,5 +1,7 @@
 package dev.hixai2api.api;
 
+import dev.hixai2api.attachment.LoadAttachment;
+import dev.hixai2api.conversation.FindConversation;
 import dev.hixai2api.hix.HixChatCall;
 import dev.hixai2api.openai.HixEventsToOpenAiChunks;
 import dev.hixai2api.openai.OpenAiToHixRequest;
@@ -9,8 +11,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * POST /v1/chat/completions: authorise, map the request, pick a cookie, then run the HixAI conversation as
- * one redeliverable step; the shared error handling swaps the cookie between attempts.
+ * POST /v1/chat/completions: authorise, map the request, load its attachment, find the stored chat it continues
+ * or pick a cookie, then run the HixAI conversation as one redeliverable step; the shared error handling swaps
+ * the cookie between attempts.
  */
 @Component
 public class ChatCompletionRoutes extends RouteBuilder {
@@ -24,11 +27,16 @@ public class ChatCompletionRoutes extends RouteBuilder {
     private final GuardClient guardClient;
     private final AuthorizeApiKey authorizeApiKey;
     private final OpenAiToHixRequest openAiToHixRequest;
+    private final LoadAttachment loadAttachment;
+    private final FindConversation findConversation;
     private final PickCookie pickCookie;
     private final HixEventsToOpenAiChunks hixEventsToOpenAiChunks;
 
     public ChatCompletionRoutes(GuardClient guardClient, AuthorizeApiKey authorizeApiKey, OpenAiToHixRequest openAiToHixRequest,
+                                LoadAttachment loadAttachment, FindConversation findConversation,
                                 PickCookie pickCookie, HixEventsToOpenAiChunks hixEventsToOpenAiChunks) {
+        this.loadAttachment = loadAttachment;
+        this.findConversation = findConversation;
         this.guardClient = guardClient;
         this.authorizeApiKey = authorizeApiKey;
         this.openAiToHixRequest = openAiToHixRequest;
@@ -43,6 +51,8 @@ public class ChatCompletionRoutes extends RouteBuilder {
                 .process(guardClient)
                 .process(authorizeApiKey)
                 .process(openAiToHixRequest)
+                .process(loadAttachment)
+                .process(findConversation)
                 .process(pickCookie)
                 .to(CONVERSATION)
                 .to(AFTER_ANSWER_HOOK)
@@ -53,7 +63,12 @@ public class ChatCompletionRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .streamCache("false")
                 .to(BEFORE_UPSTREAM_HOOK)
-                .to("direct:hixCreateChat")
+                .filter(exchange -> HixChatCall.of(exchange).chatId() == null)
+                    .to("direct:hixCreateChat")
+                .end()
+                .filter(exchange -> HixChatCall.of(exchange).needsUpload())
+                    .to("direct:hixUpload")
+                .end()
                 .to("direct:hixChat")
                 .process(hixEventsToOpenAiChunks);
     }

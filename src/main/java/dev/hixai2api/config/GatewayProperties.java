@@ -35,7 +35,10 @@ public record GatewayProperties(
         int maxAttempts,
         Duration cookieCooldown,
         String creditRefreshCron,
-        String chatCleanupCron) {
+        String chatCleanupCron,
+        DataSize attachmentMaxSize,
+        List<String> attachmentAllowedHosts,
+        Duration attachmentFetchTimeout) {
 
     public GatewayProperties {
         routePrefix = normalisePrefix(routePrefix);
@@ -43,7 +46,7 @@ public record GatewayProperties(
         ipBlackList = ipBlackList == null ? List.of()
                 : ipBlackList.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         dataDir = dataDir == null ? Path.of("data") : dataDir;
-        maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(10) : maxBodySize;
+        maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(32) : maxBodySize;
         upstreamConnectTimeout = upstreamConnectTimeout == null ? Duration.ofSeconds(10) : upstreamConnectTimeout;
         upstreamReadTimeout = upstreamReadTimeout == null ? Duration.ofSeconds(60) : upstreamReadTimeout;
         upstreamMaxConnections = upstreamMaxConnections <= 0 ? 500 : upstreamMaxConnections;
@@ -51,6 +54,10 @@ public record GatewayProperties(
         cookieCooldown = cookieCooldown == null ? Duration.ofSeconds(30) : cookieCooldown;
         creditRefreshCron = validCron("CREDIT_REFRESH_CRON", creditRefreshCron, "0 0 * * * ?");
         chatCleanupCron = validCron("CHAT_CLEANUP_CRON", chatCleanupCron, "0 0 0 * * ?");
+        attachmentMaxSize = attachmentMaxSize == null ? DataSize.ofMegabytes(20) : attachmentMaxSize;
+        attachmentAllowedHosts = attachmentAllowedHosts == null ? List.of()
+                : attachmentAllowedHosts.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        attachmentFetchTimeout = attachmentFetchTimeout == null ? Duration.ofSeconds(10) : attachmentFetchTimeout;
     }
 
     /** The path the OpenAI routes live under: "" or "/hf" for ROUTE_PREFIX=hf. */

@@ -21,7 +21,11 @@ public class ChatCompletedRoutes extends RouteBuilder {
         from(ConversationRecorder.COMPLETED_ENDPOINT + "?concurrentConsumers=4").routeId("chat-completed")
                 .process(exchange -> {
                     CompletedChat chat = exchange.getMessage().getBody(CompletedChat.class);
-                    conversations.insert(chat.chatId(), chat.cookieId(), chat.model(), chat.contextHash());
+                    if (chat.continued()) {
+                        conversations.advance(chat.chatId(), chat.contextHash());
+                    } else {
+                        conversations.insert(chat.chatId(), chat.cookieId(), chat.model(), chat.contextHash());
+                    }
                     exchange.setProperty(HixCalls.TOKEN_PROPERTY, chat.cookieToken());
                     exchange.setProperty(CookieCreditRoutes.COOKIE_ID_PROPERTY, chat.cookieId());
                 })

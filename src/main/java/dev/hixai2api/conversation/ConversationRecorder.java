@@ -2,7 +2,6 @@ package dev.hixai2api.conversation;
 
 import dev.hixai2api.hix.HixChatCall;
 import dev.hixai2api.openai.ChatCompletionListener;
-import dev.hixai2api.security.Secrets;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +24,8 @@ public class ConversationRecorder implements ChatCompletionListener {
     @Override
     public void completed(HixChatCall call, String answer) {
         CompletedChat chat = new CompletedChat(call.chatId(), call.cookie().id(), call.cookie().token(),
-                call.model().name(), Secrets.sha256Hex(call.question() + "\u0000" + answer));
+                call.model().name(), call.continuing(),
+                ConversationKey.withAnswer(call.tenant(), call.messages(), answer));
         producer.asyncSendBody(COMPLETED_ENDPOINT, chat);
     }
 }

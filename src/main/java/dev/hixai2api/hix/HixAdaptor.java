@@ -53,7 +53,30 @@ public final class HixAdaptor {
         return write(body);
     }
 
+    /** Upload names are the time of the upload plus the extension of the recognised kind. */
+    public String signBody(String filename) {
+        return write(mapper.createObjectNode().put("filename", filename).put("type", "file"));
+    }
+
     // ---- answers
+
+    /** The presigned PUT URL of an upload, or the failure the sign call reported. */
+    public String signedUrl(int status, String contentType, String body) {
+        JsonNode json = status == 200 ? parseJson(body) : null;
+        JsonNode sign = json == null ? null : json.get("sign");
+        if (sign == null || !sign.isTextual() || !sign.asText().startsWith("http")) {
+            throw status == 200 && json != null
+                    ? new HixFailureException(FailureClass.TRANSIENT, "the upload sign call answered no URL")
+                    : classify(status, null, contentType, body);
+        }
+        return sign.asText();
+    }
+
+    /** What the chat's fileUrl is: the presigned URL without its query string. */
+    public static String fileUrl(String presignedUrl) {
+        int query = presignedUrl.indexOf('?');
+        return query < 0 ? presignedUrl : presignedUrl.substring(0, query);
+    }
 
     /** The id of the chat createChat opened, or the failure it reported. */
     public String chatId(int status, String contentType, String body) {

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import dev.hixai2api.config.GatewayProperties;
@@ -21,6 +24,8 @@ public class HixCalls {
     /** The session token of a usage or delete call, kept apart from the message headers sent upstream. */
     public static final String TOKEN_PROPERTY = "hixToken";
     public static final String CHAT_ID_PROPERTY = "hixChatId";
+    private static final String UPLOAD_URL_PROPERTY = "hixUploadUrl";
+    private static final DateTimeFormatter UPLOAD_NAME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private static final String USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
             + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
@@ -49,7 +54,7 @@ public class HixCalls {
         Message message = headers(exchange, call.cookie().token(),
                 baseUrl + "/" + call.model().name() + "?/id=" + call.chatId(), "text/event-stream");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(adaptor.chatBody(call.chatId(), call.question(), null, call.selection().searchType()));
+        message.setBody(adaptor.chatBody(call.chatId(), call.question(), call.fileUrl(), call.selection().searchType()));
     }
 
     /** Leaves the SSE body as the message body, or classifies whatever came instead. */
@@ -61,6 +66,41 @@ public class HixCalls {
         }
         throw adaptor.classify(status(exchange),
                 exchange.getMessage().getHeader("cf-mitigated", String.class), contentType, bodyText(exchange));
+    }
+
+    public void prepareSign(Exchange exchange) {
+        HixChatCall call = HixChatCall.of(exchange);
+        String filename = LocalDateTime.now(ZoneOffset.UTC).format(UPLOAD_NAME) + "." + call.attachment().kind().extension();
+        json(exchange, call.cookie().token(), baseUrl + "/home?id=" + call.chatId(), null, adaptor.signBody(filename));
+    }
+
+    public void readSign(Exchange exchange) {
+        exchange.setProperty(UPLOAD_URL_PROPERTY, adaptor.signedUrl(status(exchange), contentType(exchange), bodyText(exchange)));
+    }
+
+    /** The file goes straight to the presigned URL: no HixAI cookie or header travels with it. */
+    public void preparePut(Exchange exchange) {
+        HixChatCall call = HixChatCall.of(exchange);
+        String url = exchange.getProperty(UPLOAD_URL_PROPERTY, String.class);
+        Message message = exchange.getMessage();
+        message.getHeaders().clear();
+        message.setHeader(Exchange.HTTP_METHOD, "PUT");
+        message.setHeader(Exchange.HTTP_URI, HixAdaptor.fileUrl(url));
+        int query = url.indexOf('?');
+        if (query >= 0) {
+            message.setHeader(Exchange.HTTP_QUERY, url.substring(query + 1));
+        }
+        message.setHeader(Exchange.CONTENT_TYPE, call.attachment().kind().mimeType());
+        message.setBody(call.attachment().bytes());
+    }
+
+    public void readPut(Exchange exchange) {
+        int status = status(exchange);
+        bodyText(exchange); // read to release the connection
+        if (status != 200) {
+            throw new HixFailureException(FailureClass.TRANSIENT, "the file upload answered HTTP " + status);
+        }
+        HixChatCall.of(exchange).fileUrl(HixAdaptor.fileUrl(exchange.getProperty(UPLOAD_URL_PROPERTY, String.class)));
     }
 
     public void prepareUsage(Exchange exchange) {
@@ -86,7 +126,9 @@ public class HixCalls {
 
     private void json(Exchange exchange, String token, String referer, String query, String body) {
         Message message = headers(exchange, token, referer, "application/json");
-        message.setHeader(Exchange.HTTP_QUERY, query);
+        if (query != null) {
+            message.setHeader(Exchange.HTTP_QUERY, query);
+        }
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setBody(body);
     }

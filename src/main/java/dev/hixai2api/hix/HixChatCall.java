@@ -5,29 +5,48 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.hixai2api.attachment.LoadedFile;
+import dev.hixai2api.openai.ChatMessage;
 import dev.hixai2api.pool.HixCookie;
 import org.apache.camel.Exchange;
 
 /**
  * One chat request on its way to HixAI, kept as an exchange property: what to ask, and which cookies were
- * tried with what outcome. The route's redelivery swaps {@link #cookie()} between attempts.
+ * tried with what outcome. An attempt either continues a stored HixAI chat with only the new turn, or opens
+ * a new chat that receives the whole conversation; the route's redelivery swaps the cookie between attempts.
  */
 public final class HixChatCall {
 
     private static final String PROPERTY = "hixChatCall";
 
     private final ModelSelection selection;
-    private final String question;
+    private final List<ChatMessage> messages;
+    private final String tenant;
+    private final String foldedQuestion;
+    private final String newTurn;
     private final boolean stream;
     private final boolean includeUsage;
     private final Set<Long> triedCookieIds = new LinkedHashSet<>();
     private final List<String> failures = new ArrayList<>();
+    private int attempts;
     private HixCookie cookie;
     private String chatId;
+    private boolean continuing;
+    private LoadedFile attachment;
+    private String fileUrl;
 
-    public HixChatCall(ModelSelection selection, String question, boolean stream, boolean includeUsage) {
+    /**
+     * @param tenant         who asks (a digest of the API key), so one client never continues another's chat
+     * @param foldedQuestion the whole conversation, for a new chat
+     * @param newTurn        the user turn after the last answer, for a continued chat; null when there is none
+     */
+    public HixChatCall(ModelSelection selection, List<ChatMessage> messages, String tenant, String foldedQuestion,
+                       String newTurn, boolean stream, boolean includeUsage) {
         this.selection = selection;
-        this.question = question;
+        this.messages = messages;
+        this.tenant = tenant;
+        this.foldedQuestion = foldedQuestion;
+        this.newTurn = newTurn;
         this.stream = stream;
         this.includeUsage = includeUsage;
     }
@@ -48,8 +67,21 @@ public final class HixChatCall {
         return selection.model();
     }
 
+    public List<ChatMessage> messages() {
+        return messages;
+    }
+
+    public String tenant() {
+        return tenant;
+    }
+
+    /** What this attempt sends: the new turn to a continued chat, the whole conversation to a new one. */
     public String question() {
-        return question;
+        return continuing ? newTurn : foldedQuestion;
+    }
+
+    public String newTurn() {
+        return newTurn;
     }
 
     public boolean stream() {
@@ -64,11 +96,28 @@ public final class HixChatCall {
         return cookie;
     }
 
-    /** Puts the cookie of the next attempt in place. */
+    /** The next attempt opens a new chat on this cookie, not tried before. */
     public void useCookie(HixCookie next) {
         cookie = next;
         chatId = null;
+        continuing = false;
+        attempts++;
         triedCookieIds.add(next.id());
+    }
+
+    /**
+     * The first attempt continues a stored chat. Its cookie is not marked as tried: if the chat itself is gone,
+     * the same cookie may still open a new one.
+     */
+    public void continueChat(HixCookie owner, String storedChatId) {
+        cookie = owner;
+        chatId = storedChatId;
+        continuing = true;
+        attempts++;
+    }
+
+    public boolean continuing() {
+        return continuing;
     }
 
     public Set<Long> triedCookieIds() {
@@ -76,7 +125,7 @@ public final class HixChatCall {
     }
 
     public int attempts() {
-        return triedCookieIds.size();
+        return attempts;
     }
 
     public void recordFailure(String reason) {
@@ -93,5 +142,27 @@ public final class HixChatCall {
 
     public void chatId(String id) {
         chatId = id;
+    }
+
+    public LoadedFile attachment() {
+        return attachment;
+    }
+
+    /** The file of the last user message, sent with every attempt's question. */
+    public void attachment(LoadedFile file) {
+        attachment = file;
+    }
+
+    /** An attachment is uploaded once; later attempts reuse its URL. */
+    public boolean needsUpload() {
+        return attachment != null && fileUrl == null;
+    }
+
+    public String fileUrl() {
+        return fileUrl;
+    }
+
+    public void fileUrl(String url) {
+        fileUrl = url;
     }
 }

@@ -35,6 +35,16 @@ public class HixRoutes extends RouteBuilder {
                 .to(hixUri("/api/hix/chat"))
                 .process(calls::readChat);
 
+        // Sign, then PUT the bytes to the presigned URL (its own host; the endpoint only carries the options).
+        from("direct:hixUpload").routeId("hix-upload")
+                .errorHandler(noErrorHandler())
+                .process(calls::prepareSign)
+                .to(hixUri("/api/upload/sign"))
+                .process(calls::readSign)
+                .process(calls::preparePut)
+                .to(hixUri("/upload"))
+                .process(calls::readPut);
+
         from("direct:hixUsage").routeId("hix-usage")
                 .errorHandler(noErrorHandler())
                 .process(calls::prepareUsage)

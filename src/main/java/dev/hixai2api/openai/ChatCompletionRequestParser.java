@@ -80,20 +80,21 @@ public final class ChatCompletionRequestParser {
             throw OpenAiException.invalidRequest(path + ".role",
                     "`" + path + ".role` must be one of system, developer, user, assistant, tool.");
         }
-        return new ChatMessage(role.asText(), text(node.get("content"), path + ".content"));
+        return content(role.asText(), node.get("content"), path + ".content");
     }
 
-    private static String text(JsonNode content, String path) {
+    private static ChatMessage content(String role, JsonNode content, String path) {
         if (content == null || content.isNull()) {
-            return "";
+            return new ChatMessage(role, "");
         }
         if (content.isTextual()) {
-            return content.asText();
+            return new ChatMessage(role, content.asText());
         }
         if (!content.isArray()) {
             throw OpenAiException.invalidRequest(path, "`" + path + "` must be a string or an array of content parts.");
         }
         StringBuilder text = new StringBuilder();
+        List<Attachment> attachments = new ArrayList<>();
         for (int i = 0; i < content.size(); i++) {
             JsonNode part = content.get(i);
             String partPath = path + "[" + i + "]";
@@ -101,20 +102,61 @@ public final class ChatCompletionRequestParser {
             if (!part.isObject() || type == null || !type.isTextual()) {
                 throw OpenAiException.invalidRequest(partPath, "`" + partPath + "` must be an object with a `type`.");
             }
-            if (!"text".equals(type.asText())) {
-                throw new OpenAiException(400, "invalid_request_error", "unsupported_content_part", partPath,
-                        "Content parts of type `" + type.asText() + "` are not supported; send `text` parts.");
+            switch (type.asText()) {
+                case "text" -> {
+                    if (!text.isEmpty()) {
+                        text.append('\n');
+                    }
+                    text.append(string(part, "text", partPath + ".text"));
+                }
+                case "image_url" -> attachments.add(imageUrl(part.get("image_url"), partPath + ".image_url"));
+                case "file" -> attachments.add(file(part.get("file"), partPath + ".file"));
+                default -> throw new OpenAiException(400, "invalid_request_error", "unsupported_content_part", partPath,
+                        "Content parts of type `" + type.asText() + "` are not supported; send `text`, `image_url` "
+                                + "or `file` parts.");
             }
-            JsonNode partText = part.get("text");
-            if (partText == null || !partText.isTextual()) {
-                throw OpenAiException.invalidRequest(partPath + ".text", "`" + partPath + ".text` must be a string.");
-            }
-            if (!text.isEmpty()) {
-                text.append('\n');
-            }
-            text.append(partText.asText());
         }
-        return text.toString();
+        return new ChatMessage(role, text.toString(), List.copyOf(attachments));
+    }
+
+    /** {@code "image_url": {"url": …}}, or the URL string itself as some clients send it. */
+    private static Attachment imageUrl(JsonNode imageUrl, String path) {
+        if (imageUrl != null && imageUrl.isTextual()) {
+            return new Attachment(nonBlank(imageUrl.asText(), path), null);
+        }
+        if (imageUrl == null || !imageUrl.isObject()) {
+            throw OpenAiException.invalidRequest(path, "`" + path + "` must be an object with a `url`.");
+        }
+        return new Attachment(nonBlank(string(imageUrl, "url", path + ".url"), path + ".url"), null);
+    }
+
+    /** {@code "file": {"file_data": "data:…", "filename": …}}. */
+    private static Attachment file(JsonNode file, String path) {
+        if (file == null || !file.isObject()) {
+            throw OpenAiException.invalidRequest(path, "`" + path + "` must be an object with `file_data`.");
+        }
+        String data = string(file, "file_data", path + ".file_data");
+        if (!data.regionMatches(true, 0, "data:", 0, 5)) {
+            throw OpenAiException.invalidRequest(path + ".file_data",
+                    "`" + path + ".file_data` must be a data URI (data:<type>;base64,…).");
+        }
+        JsonNode filename = file.get("filename");
+        return new Attachment(data, filename != null && filename.isTextual() ? filename.asText() : null);
+    }
+
+    private static String string(JsonNode parent, String field, String path) {
+        JsonNode value = parent.get(field);
+        if (value == null || !value.isTextual()) {
+            throw OpenAiException.invalidRequest(path, "`" + path + "` must be a string.");
+        }
+        return value.asText();
+    }
+
+    private static String nonBlank(String value, String path) {
+        if (value.isBlank()) {
+            throw OpenAiException.invalidRequest(path, "`" + path + "` must not be empty.");
+        }
+        return value.trim();
     }
 
     private static boolean bool(JsonNode parent, String field, String path) {

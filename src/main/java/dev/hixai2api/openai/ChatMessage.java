@@ -1,7 +1,13 @@
 package dev.hixai2api.openai;
 
-/** One message of a chat request, its content reduced to text. */
-public record ChatMessage(String role, String text) {
+import java.util.List;
+
+/** One message of a chat request: its text (text parts joined) and the files it carries. */
+public record ChatMessage(String role, String text, List<Attachment> attachments) {
+
+    public ChatMessage(String role, String text) {
+        this(role, text, List.of());
+    }
 
     public boolean isSystem() {
         return "system".equals(role) || "developer".equals(role);

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.util.List;
 
 import dev.hixai2api.config.GatewayProperties;
+import dev.hixai2api.api.AuthorizeApiKey;
+import dev.hixai2api.conversation.ConversationKey;
 import dev.hixai2api.hix.HixChatCall;
 import dev.hixai2api.hix.ModelSelection;
 import dev.hixai2api.hix.QuestionBuilder;
@@ -44,7 +46,9 @@ public class OpenAiToHixRequest implements Processor {
             LOG.info("Dropped the {} oldest turns to fit the {}-character input of {}",
                     question.droppedTurns(), selection.model().maxInputChars(), selection.model().name());
         }
-        new HixChatCall(selection, question.text(), request.stream(), request.includeUsage()).attachTo(exchange);
+        String tenant = exchange.getProperty(AuthorizeApiKey.TENANT_PROPERTY, "", String.class);
+        new HixChatCall(selection, request.messages(), tenant, question.text(), ConversationKey.newTurn(request.messages()),
+                request.stream(), request.includeUsage()).attachTo(exchange);
     }
 
     private byte[] body(Exchange exchange) throws IOException {

@@ -36,12 +36,16 @@ public class CookieFailover {
         pool.recordFailure(call.cookie().id(), failure.failureClass(), failure.getMessage());
     }
 
-    /** retryWhile: attempts are capped by MAX_ATTEMPTS and by the cookies able to serve the model. */
+    /**
+     * retryWhile: attempts are capped by MAX_ATTEMPTS and by the cookies able to serve the model. A continued
+     * chat HixAI no longer knows (rejected) is retried as a new chat, on the same cookie if need be.
+     */
     public boolean shouldRetry(Exchange exchange) {
         HixChatCall call = HixChatCall.of(exchange);
         HixFailureException failure = failureOf(exchange);
         return call != null && failure != null
-                && failure.failureClass().worthAnotherCookie()
+                && (failure.failureClass().worthAnotherCookie()
+                    || call.continuing() && failure.failureClass() == FailureClass.REJECTED)
                 && call.attempts() < maxAttempts
                 && pool.pick(call.model(), call.triedCookieIds()).isPresent();
     }

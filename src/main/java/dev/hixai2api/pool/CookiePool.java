@@ -44,6 +44,11 @@ public class CookiePool {
         return Optional.of(candidates.get(ThreadLocalRandom.current().nextInt(candidates.size())));
     }
 
+    /** This cookie, if it can pay for the model now. */
+    public Optional<HixCookie> usable(long cookieId, HixModel model) {
+        return repository.findById(cookieId).filter(cookie -> cookie.canServe(model));
+    }
+
     /** Every model some stored cookie can pay for now. */
     public List<HixModel> servable(List<HixModel> models) {
         List<HixCookie> cookies = repository.findAll();

@@ -19,6 +19,9 @@ public class PickCookie implements Processor {
     @Override
     public void process(Exchange exchange) {
         HixChatCall call = HixChatCall.of(exchange);
+        if (call.cookie() != null) {
+            return;  // a stored conversation's cookie is already in place
+        }
         HixCookie cookie = pool.pick(call.model(), call.triedCookieIds())
                 .orElseThrow(() -> new OpenAiException(503, "service_unavailable", "no_valid_cookies", null,
                         "No valid cookies available for model " + call.model().name()

@@ -151,12 +151,37 @@ class ChatCompletionRequestParserTest {
     }
 
     @Test
-    void nonTextContentPartIsUnsupported() {
+    void unknownContentPartTypeIsUnsupported() {
         OpenAiException error = refused("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":["
-                + "{\"type\":\"text\",\"text\":\"What is this?\"},"
-                + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/a.png\"}}]}]}",
+                + "{\"type\":\"text\",\"text\":\"Listen\"},"
+                + "{\"type\":\"input_audio\",\"input_audio\":{\"data\":\"AAAA\",\"format\":\"wav\"}}]}]}",
                 "messages[0].content[1]");
         assertThat(error.code()).isEqualTo("unsupported_content_part");
+    }
+
+    @Test
+    void imageUrlAndFilePartsBecomeAttachments() {
+        ChatCompletionRequest request = parse("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":["
+                + "{\"type\":\"text\",\"text\":\"What is this?\"},"
+                + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"http://127.0.0.1/a.png\"}},"
+                + "{\"type\":\"image_url\",\"image_url\":\"data:image/png;base64,AAAA\"},"
+                + "{\"type\":\"file\",\"file\":{\"file_data\":\"data:application/pdf;base64,JVBE\",\"filename\":\"a.pdf\"}}]}]}");
+
+        ChatMessage message = request.messages().get(0);
+        assertThat(message.text()).isEqualTo("What is this?");
+        assertThat(message.attachments()).containsExactly(new Attachment("http://127.0.0.1/a.png", null),
+                new Attachment("data:image/png;base64,AAAA", null),
+                new Attachment("data:application/pdf;base64,JVBE", "a.pdf"));
+    }
+
+    @Test
+    void badAttachmentPartsNameTheirField() {
+        refused("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":["
+                + "{\"type\":\"image_url\",\"image_url\":{\"url\":5}}]}]}", "messages[0].content[0].image_url.url");
+        refused("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":["
+                + "{\"type\":\"file\",\"file\":{\"file_data\":\"https://x/a.pdf\"}}]}]}", "messages[0].content[0].file.file_data");
+        refused("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":["
+                + "{\"type\":\"image_url\"}]}]}", "messages[0].content[0].image_url");
     }
 
     @Test
