@@ -85,6 +85,7 @@ public final class HixSimulator implements AutoCloseable {
     /** Object key to the signature issued for it: a PUT must present that signature. */
     private final Map<String, String> signatures = new ConcurrentHashMap<>();
     private final Map<String, Upload> servedFiles = new ConcurrentHashMap<>();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final AtomicReference<Failure> nextFailure = new AtomicReference<>();
     private volatile Failure alwaysFailure;
     private volatile List<String> script;
@@ -151,6 +152,7 @@ public final class HixSimulator implements AutoCloseable {
         uploads.clear();
         signatures.clear();
         servedFiles.clear();
+        redirects.clear();
         nextFailure.set(null);
         alwaysFailure = null;
         script = null;
@@ -244,6 +246,11 @@ public final class HixSimulator implements AutoCloseable {
         servedFiles.put(path, new Upload(bytes.clone(), contentType));
     }
 
+    /** GET path answers 302 to {@code location}: for redirect handling of attachment URLs. */
+    public void serveRedirect(String path, String location) {
+        redirects.put(path, location);
+    }
+
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : (int) env("SIM_PORT", DEFAULT_PORT);
         HixSimulator simulator = start(port);
@@ -294,6 +301,9 @@ public final class HixSimulator implements AutoCloseable {
             api(ex, request);
         } else if (path.startsWith(UPLOAD_PREFIX)) {
             objectStore(ex, request);
+        } else if (redirects.containsKey(path) && request.method().equals("GET")) {
+            ex.getResponseHeaders().set("Location", redirects.get(path));
+            send(ex, 302, "text/plain; charset=utf-8", new byte[0]);
         } else if (servedFiles.containsKey(path) && request.method().equals("GET")) {
             Upload file = servedFiles.get(path);
             send(ex, 200, file.contentType(), file.bytes());
