@@ -18,6 +18,7 @@ public final class QuestionBuilder {
     /** Reasoning a client kept in an assistant turn is not part of what was said. */
     private static final Pattern THINK_BLOCK = Pattern.compile("(?s)^\\s*<think>.*?</think>\\s*");
     private static final String SEPARATOR = "\n\n";
+    static final String ATTACHMENT_ONLY = "(see the attached file)";
 
     /** @param droppedTurns how many of the oldest turns did not fit the model's input limit */
     public record Question(String text, int droppedTurns) {
@@ -90,7 +91,9 @@ public final class QuestionBuilder {
         if ("assistant".equals(message.role())) {
             text = THINK_BLOCK.matcher(text).replaceFirst("");
         }
-        return text.strip();
+        text = text.strip();
+        // a message that is only a file still says something: HixAI receives the file with this question
+        return text.isEmpty() && !message.attachments().isEmpty() ? ATTACHMENT_ONLY : text;
     }
 
     private static String block(String role, String text) {
