@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hixai2api.pool.CookieState;
 import dev.hixai2api.pool.HixCookie;
 import dev.hixai2api.simulator.ChatCall;
 import dev.hixai2api.simulator.Failure;
@@ -50,10 +51,14 @@ class CookieFailoverE2ETest extends GatewayTestSupport {
         seedCookie("tok-rich", 100);
         SIMULATOR.account("tok-poor").setStandardCredit(0);
 
-        for (int i = 0; i < 4; i++) {
+        // selection is random: ask until the poor cookie has been tried once (each request still succeeds)
+        for (int i = 0; i < 40 && cookies.findById(poor).orElseThrow().state() == CookieState.ACTIVE; i++) {
             assertThat(post("/v1/chat/completions", chatBody("gpt-4o-mini", false, "hi"), null).statusCode()).isEqualTo(200);
         }
         HixCookie benched = cookies.findById(poor).orElseThrow();
+        assertThat(post("/v1/chat/completions", chatBody("gpt-4o-mini", false, "hi"), null).statusCode()).isEqualTo(200);
+        assertThat(SIMULATOR.requests()).filteredOn(r -> r.path().endsWith("createChat"))
+                .filteredOn(r -> r.headers().get("cookie").contains("tok-poor")).hasSize(1);
         SIMULATOR.account("tok-poor").setStandardCredit(500);
         refreshAllCredits();
 
@@ -122,7 +127,8 @@ class CookieFailoverE2ETest extends GatewayTestSupport {
         assertThat(error.path("code").asText()).isEqualTo("all_attempts_failed");
         assertThat(error.path("message").asText()).startsWith("All 3 attempts failed")
                 .contains("attempt 1", "attempt 2", "attempt 3", "HTTP 502").doesNotContain("tok-");
-        assertThat(SIMULATOR.requests()).as("MAX_ATTEMPTS caps the attempts").hasSize(3);
+        assertThat(SIMULATOR.requests()).filteredOn(r -> r.path().endsWith("createChat"))
+                .as("MAX_ATTEMPTS caps the attempts").hasSize(3);
     }
 
     @Test
@@ -180,9 +186,6 @@ class CookieFailoverE2ETest extends GatewayTestSupport {
     }
 
     private void refreshAllCredits() {
-        camel.createProducerTemplate().sendBody("direct:refreshAllCredits", null);
+        camelContext.createProducerTemplate().sendBody("direct:refreshAllCredits", null);
     }
-
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.apache.camel.CamelContext camel;
 }

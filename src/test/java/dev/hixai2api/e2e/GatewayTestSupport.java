@@ -10,13 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hixai2api.conversation.ConversationRecorder;
 import dev.hixai2api.hix.Credits;
 import dev.hixai2api.persistence.ApiKeyRepository;
 import dev.hixai2api.persistence.CookieRepository;
 import dev.hixai2api.security.ApiKeyAuthenticator;
 import dev.hixai2api.simulator.HixSimulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +58,8 @@ public abstract class GatewayTestSupport {
     protected JdbcClient jdbc;
     @Autowired
     private ApiKeyAuthenticator authenticator;
+    @Autowired
+    protected CamelContext camelContext;
 
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
@@ -62,6 +69,9 @@ public abstract class GatewayTestSupport {
 
     @BeforeEach
     void cleanState() {
+        // the previous test's background work (credit re-reads after answers) must not reach this test's simulator
+        await().atMost(Duration.ofSeconds(10)).until(() -> camelContext.getInflightRepository().size() == 0
+                && camelContext.getEndpoint(ConversationRecorder.COMPLETED_ENDPOINT, SedaEndpoint.class).getExchanges().isEmpty());
         SIMULATOR.reset();
         jdbc.sql("DELETE FROM conversation").update();
         jdbc.sql("DELETE FROM hix_cookie").update();

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** CHAT_MAX_DAYS=-1 (the default) keeps conversation records for ever. */
 class KeepConversationsE2ETest extends GatewayTestSupport {
 
-    @Autowired
-    private CamelContext camel;
 
     @Test
     void withoutChatMaxDaysTheCleanupDeletesNothing() {
@@ -21,7 +17,7 @@ class KeepConversationsE2ETest extends GatewayTestSupport {
         jdbc.sql("INSERT INTO conversation (chat_id, cookie_id, model, context_hash, create_time, update_time) "
                 + "VALUES ('chat-ancient', ?, 'gpt-4o-mini', 'h', ?, ?)").params(cookie, old, old).update();
 
-        camel.createProducerTemplate().sendBody("direct:cleanupConversations", null);
+        camelContext.createProducerTemplate().sendBody("direct:cleanupConversations", null);
 
         assertThat(jdbc.sql("SELECT chat_id FROM conversation").query(String.class).list()).containsExactly("chat-ancient");
         assertThat(SIMULATOR.deletedChatIds()).isEmpty();

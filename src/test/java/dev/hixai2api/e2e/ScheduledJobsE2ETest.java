@@ -7,9 +7,7 @@ import java.time.Duration;
 
 import dev.hixai2api.hix.Credits;
 import dev.hixai2api.pool.CookieState;
-import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
@@ -23,14 +21,12 @@ class ScheduledJobsE2ETest extends GatewayTestSupport {
 
     private static final long DAY = Duration.ofDays(1).toMillis();
 
-    @Autowired
-    private CamelContext camel;
 
     @Test
     void theJobsAreYamlRoutesScheduledByTheCronSettings() {
-        assertThat(camel.getRoute("credit-refresh-job").getSourceLocation()).contains("routes/jobs.yaml");
-        assertThat(camel.getRoute("conversation-cleanup-job").getSourceLocation()).contains("routes/jobs.yaml");
-        assertThat(camel.getRoute("credit-refresh-job").getEndpoint().getEndpointUri()).contains("cron=0%2F1");
+        assertThat(camelContext.getRoute("credit-refresh-job").getSourceLocation()).contains("routes/jobs.yaml");
+        assertThat(camelContext.getRoute("conversation-cleanup-job").getSourceLocation()).contains("routes/jobs.yaml");
+        assertThat(camelContext.getRoute("credit-refresh-job").getEndpoint().getEndpointUri()).contains("cron=0%2F1");
     }
 
     @Test
