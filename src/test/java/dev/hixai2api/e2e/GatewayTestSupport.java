@@ -18,6 +18,7 @@ import dev.hixai2api.conversation.ConversationRecorder;
 import dev.hixai2api.hix.Credits;
 import dev.hixai2api.persistence.ApiKeyRepository;
 import dev.hixai2api.persistence.CookieRepository;
+import dev.hixai2api.persistence.MariaDbDatabase;
 import dev.hixai2api.security.ApiKeyAuthenticator;
 import dev.hixai2api.simulator.HixSimulator;
 import org.apache.camel.CamelContext;
@@ -47,6 +48,9 @@ public abstract class GatewayTestSupport {
     protected static final ObjectMapper JSON = new ObjectMapper();
     protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Path DATA_DIR = tempDir();
+    /** {@code -Dhixai2api.test.database=mariadb} runs every end-to-end test on MySQL (the build's second pass). */
+    private static final MariaDbDatabase MARIADB = "mariadb".equals(System.getProperty("hixai2api.test.database"))
+            ? mariaDbForThisRun() : null;
 
     @LocalServerPort
     protected int port;
@@ -65,6 +69,9 @@ public abstract class GatewayTestSupport {
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         registry.add("hixai2api.hix-base-url", SIMULATOR::baseUrl);
         registry.add("hixai2api.data-dir", DATA_DIR::toString);
+        if (MARIADB != null) {
+            registry.add("hixai2api.mysql-dsn", MARIADB::goDsn);
+        }
     }
 
     @BeforeEach
@@ -146,6 +153,12 @@ public abstract class GatewayTestSupport {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static MariaDbDatabase mariaDbForThisRun() {
+        MariaDbDatabase database = MariaDbDatabase.create();
+        Runtime.getRuntime().addShutdownHook(new Thread(database::close));
+        return database;
     }
 
     private static Path tempDir() {
