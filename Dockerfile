@@ -63,7 +63,8 @@ COPY routes/ /app/routes/
 
 # DATA_DIR holds the embedded H2 database and the generated backend secret (DATA_DIR/backend-secret).
 # MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED turns on Spring Boot's /actuator/health/liveness group, which
-# Spring enables by itself only on Kubernetes; the HEALTHCHECK below calls it.
+# Spring enables by itself only on Kubernetes. application.yml sets it too; it is repeated here because the
+# HEALTHCHECK below depends on it.
 ENV DATA_DIR=/app/data \
     PORT=7011 \
     ROUTES_DIR=/app/routes \
@@ -77,12 +78,14 @@ EXPOSE 7011
 # The last USER is not root (DL3002).
 USER hixai2api
 
-# Liveness of the Spring Boot Actuator, on the port the gateway really listens on (${PORT}, hence the shell
-# form). Start-up takes 15 to 30 s on two cores (Flyway, Camel routes), hence the start period.
+# The Actuator's liveness, on the port the gateway really listens on (${PORT}, hence the shell form).
+# Not readiness: it includes the cookie pool, so a fresh gateway with no usable cookie is OUT_OF_SERVICE.
+# Start-up takes 15 to 30 s on two cores (Flyway, Camel routes), hence the start period.
 # `|| exit 1`: Docker reads exit code 1 as unhealthy; curl's own codes (7, 22, 28...) are folded into it.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS -o /dev/null --max-time 4 "http://127.0.0.1:${PORT}/actuator/health/liveness" || exit 1
 
 # Exec form (DL3025): java is PID 1 and gets SIGTERM itself, so Spring's graceful shutdown runs.
+# It replaces the base image's CA-certificate entrypoint (USE_SYSTEM_CA_CERTS), which this image does not use.
 # The heap follows the container's memory limit; an OutOfMemoryError ends the JVM so the restart policy acts.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/hixai2api.jar"]

@@ -4,6 +4,8 @@ import dev.hixai2api.admin.AdminRequests.ApiKeyRequest;
 import dev.hixai2api.admin.AdminRequests.CookieRequest;
 import dev.hixai2api.api.GuardClient;
 import dev.hixai2api.config.GatewayProperties;
+import dev.hixai2api.monitoring.CookiePoolMetrics;
+import dev.hixai2api.monitoring.TrafficMetrics;
 import dev.hixai2api.pool.CookieCreditRoutes;
 import java.util.function.Consumer;
 
@@ -25,9 +27,14 @@ public class AdminRoutes extends RouteBuilder {
     private final ApiKeyAdmin keys;
     private final CookieAdmin cookies;
     private final AdminResponses responses;
+    private final TrafficMetrics traffic;
+    private final CookiePoolMetrics poolMetrics;
 
     public AdminRoutes(GatewayProperties properties, GuardClient guardClient, BackendSecret secret, ApiKeyAdmin keys,
-                       CookieAdmin cookies, AdminResponses responses) {
+                       CookieAdmin cookies, AdminResponses responses, TrafficMetrics traffic,
+                       CookiePoolMetrics poolMetrics) {
+        this.traffic = traffic;
+        this.poolMetrics = poolMetrics;
         this.properties = properties;
         this.guardClient = guardClient;
         this.secret = secret;
@@ -61,6 +68,9 @@ public class AdminRoutes extends RouteBuilder {
                     .security("backendSecret").type(CookieRequest.class).outType(Envelope.class).to("direct:adminUpdateCookie")
                 .delete("/cookie/{id}").id("delete-cookie-rest").description("Remove a cookie")
                     .security("backendSecret").outType(Envelope.class).to("direct:adminDeleteCookie")
+                .get("/status").id("gateway-status-rest")
+                    .description("Live counters: requests, open streams, failovers, errors, cookies by state, credits")
+                    .security("backendSecret").outType(Envelope.class).to("direct:adminStatus")
                 .post("/cookie/credit/refresh").id("refresh-credits-rest")
                     .description("Start refreshing the credits of every cookie; returns at once")
                     .security("backendSecret").outType(Envelope.class).to("direct:adminRefreshCredits");
@@ -81,6 +91,8 @@ public class AdminRoutes extends RouteBuilder {
                 .to("direct:hixUsage")
                 .bean(cookies, "storeUpdate"));
         admin("direct:adminDeleteCookie", "admin-delete-cookie", route -> route.bean(cookies, "delete"));
+        admin("direct:adminStatus", "admin-status",
+                route -> route.setBody(exchange -> Envelope.ok("ok", GatewayStatus.of(traffic, poolMetrics))));
         admin("direct:adminRefreshCredits", "admin-refresh-credits", route -> route
                 .wireTap(CookieCreditRoutes.REFRESH_ALL)
                 .setBody(exchange -> Envelope.ok("credit refresh of every cookie started", null)));

@@ -55,8 +55,8 @@ public class ChatCompletionRoutes extends RouteBuilder {
                 .process(findConversation)
                 .process(pickCookie)
                 .to(CONVERSATION)
-                .to(AFTER_ANSWER_HOOK)
-                .process(ChatCompletionRoutes::responseHeaders);
+                .process(ChatCompletionRoutes::responseHeaders)
+                .to(AFTER_ANSWER_HOOK);
 
         // One attempt; without an error handler of its own, a failure is redelivered by the caller as a whole.
         from(CONVERSATION).routeId("hix-conversation")

@@ -1,5 +1,6 @@
 package dev.hixai2api.api;
 
+import dev.hixai2api.monitoring.TrafficMetrics;
 import dev.hixai2api.security.ClientGuard;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -11,13 +12,16 @@ import org.springframework.stereotype.Component;
 public class GuardClient implements Processor {
 
     private final ClientGuard guard;
+    private final TrafficMetrics traffic;
 
-    public GuardClient(ClientGuard guard) {
+    public GuardClient(ClientGuard guard, TrafficMetrics traffic) {
         this.guard = guard;
+        this.traffic = traffic;
     }
 
     @Override
     public void process(Exchange exchange) {
+        traffic.requestReceived();
         guard.check(clientIp(exchange));
     }
 

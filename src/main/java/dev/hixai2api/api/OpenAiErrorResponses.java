@@ -7,6 +7,7 @@ import dev.hixai2api.hix.HixChatCall;
 import dev.hixai2api.hix.HixFailureException;
 import dev.hixai2api.openai.OpenAiException;
 import dev.hixai2api.openai.OpenAiErrorBody;
+import dev.hixai2api.monitoring.TrafficMetrics;
 import dev.hixai2api.pool.CookieFailover;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -20,9 +21,11 @@ public class OpenAiErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiErrorResponses.class);
 
     private final ObjectMapper mapper;
+    private final TrafficMetrics traffic;
 
-    public OpenAiErrorResponses(ObjectMapper mapper) {
+    public OpenAiErrorResponses(ObjectMapper mapper, TrafficMetrics traffic) {
         this.mapper = mapper;
+        this.traffic = traffic;
     }
 
     public void refused(Exchange exchange) {
@@ -66,6 +69,7 @@ public class OpenAiErrorResponses {
     }
 
     private void write(Exchange exchange, int status, String type, String code, String param, String message) {
+        traffic.error(code);
         exchange.getMessage().getHeaders().clear();
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");

@@ -18,6 +18,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.net.InetAddressUtils;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +104,8 @@ public class HixHttpClientConfiguration {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(connect)
                         .setSocketTimeout(read)
+                        // proxies close idle connections: check a pooled one that sat unused before reusing it
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build());
         if (proxy.kind() == UpstreamProxy.Kind.SOCKS) {
             // Unresolved: the proxy's own name is looked up at each connection, not once at start-up.
@@ -114,8 +117,8 @@ public class HixHttpClientConfiguration {
 
     /**
      * Leaves host names unresolved so the JDK's SOCKS client sends them to the proxy (SOCKS5 address type
-     * "domain name"): the proxy resolves hix.ai, as with socks5h:// in curl and with the Go tool. IP literals
-     * are passed as addresses.
+     * "domain name"): the proxy resolves hix.ai, as socks5h:// does in curl, and the gateway makes no DNS query
+     * of its own for it. IP literals are passed as addresses.
      */
     private static final class RemoteDnsResolver implements DnsResolver {
 
@@ -160,6 +163,9 @@ public class HixHttpClientConfiguration {
                 return NONE;
             }
             String raw = proxyUrl.trim();
+            if (!raw.contains("://")) {
+                throw invalid(raw, "has no scheme");
+            }
             URI uri;
             try {
                 uri = new URI(raw);
@@ -170,8 +176,7 @@ public class HixHttpClientConfiguration {
             Kind kind = switch (scheme) {
                 case "http" -> Kind.HTTP;
                 case "socks5", "socks5h", "socks" -> Kind.SOCKS;
-                default -> throw invalid(raw, scheme.isEmpty() ? "has no scheme"
-                        : "has the unsupported scheme '" + scheme + "'");
+                default -> throw invalid(raw, "has the unsupported scheme '" + scheme + "'");
             };
             if (uri.getHost() == null) {
                 throw invalid(raw, "has no host (or an invalid host or port)");

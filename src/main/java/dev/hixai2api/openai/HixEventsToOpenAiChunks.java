@@ -8,6 +8,7 @@ import dev.hixai2api.hix.HixAdaptor;
 import dev.hixai2api.hix.HixChatCall;
 import dev.hixai2api.hix.HixEvent;
 import dev.hixai2api.hix.HixEventReader;
+import dev.hixai2api.monitoring.TrafficMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -25,12 +26,14 @@ public class HixEventsToOpenAiChunks implements Processor {
     private final HixAdaptor adaptor;
     private final ChatCompletionListener listener;
     private final boolean hideReasoning;
+    private final TrafficMetrics traffic;
 
     public HixEventsToOpenAiChunks(ObjectMapper mapper, HixAdaptor adaptor, ChatCompletionListener listener,
-                                   GatewayProperties properties) {
+                                   TrafficMetrics traffic, GatewayProperties properties) {
         this.mapper = mapper;
         this.adaptor = adaptor;
         this.listener = listener;
+        this.traffic = traffic;
         this.hideReasoning = properties.reasoningHide();
     }
 
@@ -44,11 +47,13 @@ public class HixEventsToOpenAiChunks implements Processor {
         if (call.stream()) {
             OpenAiChunkStream stream = new OpenAiChunkStream(reader, first, responses, answer, call.includeUsage(),
                     call.question(), text -> listener.completed(call, text));
+            traffic.streamOpened();
             // Runs once the response is written or the client has gone: an unfinished upstream is cut.
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override
                 public void onDone(Exchange done) {
                     stream.close();
+                    traffic.streamClosed();
                 }
             });
             exchange.getMessage().setBody(stream);

@@ -3,6 +3,7 @@ package dev.hixai2api.pool;
 import dev.hixai2api.hix.Credits;
 import dev.hixai2api.hix.HixCalls;
 import dev.hixai2api.hix.HixFailureException;
+import dev.hixai2api.monitoring.CookiePoolMetrics;
 import dev.hixai2api.persistence.CookieRepository;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -21,10 +22,12 @@ public class CookieCreditRoutes extends RouteBuilder {
 
     private final CookiePool pool;
     private final CookieRepository repository;
+    private final CookiePoolMetrics metrics;
 
-    public CookieCreditRoutes(CookiePool pool, CookieRepository repository) {
+    public CookieCreditRoutes(CookiePool pool, CookieRepository repository, CookiePoolMetrics metrics) {
         this.pool = pool;
         this.repository = repository;
+        this.metrics = metrics;
     }
 
     @Override
@@ -39,6 +42,7 @@ public class CookieCreditRoutes extends RouteBuilder {
                     })
                     .to(REFRESH_ONE)
                 .end()
+                .process(exchange -> metrics.refreshed())
                 .log("Refreshed the credits of ${body.size()} cookie(s)");
 
         from(REFRESH_ONE).routeId("refresh-cookie-credit")

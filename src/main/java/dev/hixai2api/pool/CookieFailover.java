@@ -7,6 +7,7 @@ import dev.hixai2api.config.GatewayProperties;
 import dev.hixai2api.hix.FailureClass;
 import dev.hixai2api.hix.HixChatCall;
 import dev.hixai2api.hix.HixFailureException;
+import dev.hixai2api.monitoring.TrafficMetrics;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +19,12 @@ import org.springframework.stereotype.Component;
 public class CookieFailover {
 
     private final CookiePool pool;
+    private final TrafficMetrics traffic;
     private final int maxAttempts;
 
-    public CookieFailover(CookiePool pool, GatewayProperties properties) {
+    public CookieFailover(CookiePool pool, TrafficMetrics traffic, GatewayProperties properties) {
         this.pool = pool;
+        this.traffic = traffic;
         this.maxAttempts = properties.maxAttempts();
     }
 
@@ -54,6 +57,7 @@ public class CookieFailover {
     public void nextCookie(Exchange exchange) {
         HixChatCall call = HixChatCall.of(exchange);
         pool.pick(call.model(), call.triedCookieIds()).ifPresent(call::useCookie);
+        traffic.failedOver();
     }
 
     /** The failure as HixAI's, or null for an exception that is not about the upstream. */

@@ -116,6 +116,26 @@ class ClusterIT {
                 .extracting(ChatCall::token).doesNotContain("tok-dying-00001").isNotEmpty();
     }
 
+    @Test
+    @Order(4)
+    void aStoppingInstanceLetsItsOpenStreamFinish() throws Exception {
+        simulator.addAccount("tok-shutdown-01", 1000);
+        send(second, "PUT", "/api/cookie", "{\"cookie\":\"tok-shutdown-01\"}", SECRET);
+        simulator.answerWith(List.of(" one", " two", " three", " four", " five", " six", " seven", " eight"));
+        simulator.eventDelayMillis(250);
+        var stream = HTTP.sendAsync(HttpRequest.newBuilder(URI.create(second.url("/v1/chat/completions")))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4o-mini\",\"stream\":true,"
+                                + "\"messages\":[{\"role\":\"user\",\"content\":\"count\"}]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(700);
+
+        second.stop();
+        HttpResponse<String> answer = stream.get();
+
+        assertThat(answer.body()).contains("\" eight\"").endsWith("data: [DONE]\n\n");
+        assertThat(second.exitedWithin(Duration.ofSeconds(30))).isTrue();
+    }
+
     private static int usageCalls() {
         return (int) simulator.requests().stream().filter(r -> r.path().contains("subUsage.getSubUsage")).count();
     }

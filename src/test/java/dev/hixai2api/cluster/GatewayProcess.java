@@ -67,6 +67,15 @@ final class GatewayProcess implements AutoCloseable {
         throw new IllegalStateException("gateway not started within " + timeout + ", see " + log.toAbsolutePath());
     }
 
+    /** SIGTERM, as a container runtime or systemd stops the gateway. */
+    void stop() {
+        process.destroy();
+    }
+
+    boolean exitedWithin(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -29,7 +29,7 @@ class AdminApiE2ETest extends GatewayTestSupport {
     @CsvSource({
             "POST, /api/auth/verify", "PUT, /api/key", "GET, /api/key/all", "POST, /api/key/update",
             "DELETE, /api/key/1", "PUT, /api/cookie", "GET, /api/cookie/all", "POST, /api/cookie/update",
-            "DELETE, /api/cookie/1", "POST, /api/cookie/credit/refresh"})
+            "DELETE, /api/cookie/1", "POST, /api/cookie/credit/refresh", "GET, /api/status"})
     void everyEndpointRefusesAWrongOrMissingSecret(String method, String path) {
         String body = method.equals("GET") || method.equals("DELETE") ? null : "{\"apiKey\":\"sk-aaaa-bbbb\",\"cookie\":\"" + LONG_TOKEN + "\"}";
 

@@ -39,8 +39,10 @@ import org.springframework.test.context.TestPropertySource;
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// every test client is 127.0.0.1: only the limits test sets a rate limit
-@TestPropertySource(properties = {"REQUEST_RATE_LIMIT=0", "BACKEND_SECRET=" + GatewayTestSupport.BACKEND_SECRET})
+// every test client is 127.0.0.1: only the limits test sets a rate limit; only the monitoring test exports
+// MBeans, as several cached contexts of one JVM would register the same names
+@TestPropertySource(properties = {"REQUEST_RATE_LIMIT=0", "BACKEND_SECRET=" + GatewayTestSupport.BACKEND_SECRET,
+        "spring.jmx.enabled=false"})
 public abstract class GatewayTestSupport {
 
     protected static final String BACKEND_SECRET = "test-backend-secret-0123456789";

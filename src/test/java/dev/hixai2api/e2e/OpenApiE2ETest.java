@@ -17,7 +17,7 @@ class OpenApiE2ETest extends GatewayTestSupport {
             "post /v1/chat/completions", "get /v1/models",
             "post /api/auth/verify", "put /api/key", "get /api/key/all", "post /api/key/update",
             "delete /api/key/{id}", "put /api/cookie", "get /api/cookie/all", "post /api/cookie/update",
-            "delete /api/cookie/{id}", "post /api/cookie/credit/refresh");
+            "delete /api/cookie/{id}", "post /api/cookie/credit/refresh", "get /api/status");
 
     @Test
     void theDocumentDescribesEveryOperationWithSchemasAndSecurity() {

@@ -1,0 +1,20 @@
+package dev.hixai2api.admin;
+
+import java.util.Map;
+
+import dev.hixai2api.monitoring.CookiePoolMetrics;
+import dev.hixai2api.monitoring.TrafficMetrics;
+
+/** GET /api/status: the JMX counters, for the console's live status strip. */
+public record GatewayStatus(long requests, long openStreams, long failovers, long errors,
+                            Map<String, Long> errorsByClass, long activeCookies, long disabledCookies,
+                            long noCreditCookies, long coolingDownCookies, long totalStandardCredit,
+                            long totalAdvancedCredit, String lastRefresh) {
+
+    static GatewayStatus of(TrafficMetrics traffic, CookiePoolMetrics pool) {
+        return new GatewayStatus(traffic.getRequests(), traffic.getOpenStreams(), traffic.getFailovers(),
+                traffic.getErrors(), traffic.getErrorsByClass(), pool.getActiveCookies(), pool.getDisabledCookies(),
+                pool.getNoCreditCookies(), pool.getCoolingDownCookies(), pool.getTotalStandardCredit(),
+                pool.getTotalAdvancedCredit(), pool.getLastRefresh());
+    }
+}

@@ -1,0 +1,26 @@
+package dev.hixai2api.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/** ROUTES_DIR points the gateway at a user's own routes folder; its routes change what the gateway does. */
+@TestPropertySource(properties = "ROUTES_DIR=src/test/resources/custom-routes")
+class CustomRoutesE2ETest extends GatewayTestSupport {
+
+    @Test
+    void theUsersHookRoutesRunAroundEveryAnswer() {
+        seedCookie("tok-a", 100);
+
+        HttpResponse<String> response = post("/v1/chat/completions", chatBody("gpt-4o-mini", false, "hi"), null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Served-Model")).hasValue("gpt-4o-mini");
+        assertThat(response.headers().firstValue("X-Before-Hook")).hasValue("true");
+        assertThat(camelContext.getRoute("after-answer-hook").getSourceLocation()).contains("custom-routes/hooks.yaml");
+        assertThat(camelContext.getRoute("credit-refresh-job")).as("routes/ itself is not loaded").isNull();
+    }
+}
