@@ -29,11 +29,12 @@ final class GatewayProcess implements AutoCloseable {
 
     static GatewayProcess start(String name, Map<String, String> environment) throws IOException {
         int port = freePort();
-        Path dir = Files.createDirectories(Path.of("target", "it", name));
+        Path jar = Path.of(System.getProperty("hixai2api.jar", "target/hixai2api.jar"));
+        Path dir = Files.createDirectories(jar.resolveSibling("it").resolve(name));
         Path log = dir.resolve("gateway.log");
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Xmx512m", "-jar", "target/hixai2api.jar"))
+                "-XX:TieredStopAtLevel=1", "-Xmx512m", "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
