@@ -1,6 +1,8 @@
 package dev.hixai2api.api;
 
+import dev.hixai2api.config.GatewayProperties;
 import dev.hixai2api.monitoring.TrafficMetrics;
+import dev.hixai2api.security.ClientAddress;
 import dev.hixai2api.security.ClientGuard;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -13,10 +15,12 @@ public class GuardClient implements Processor {
 
     private final ClientGuard guard;
     private final TrafficMetrics traffic;
+    private final ClientAddress clientAddress;
 
-    public GuardClient(ClientGuard guard, TrafficMetrics traffic) {
+    public GuardClient(ClientGuard guard, TrafficMetrics traffic, GatewayProperties properties) {
         this.guard = guard;
         this.traffic = traffic;
+        this.clientAddress = new ClientAddress(properties.trustedProxies());
     }
 
     @Override
@@ -25,7 +29,10 @@ public class GuardClient implements Processor {
         guard.check(clientIp(exchange));
     }
 
-    static String clientIp(Exchange exchange) {
-        return exchange.getIn() instanceof PlatformHttpMessage http ? http.getRequest().getRemoteAddr() : "unknown";
+    private String clientIp(Exchange exchange) {
+        if (!(exchange.getIn() instanceof PlatformHttpMessage http)) {
+            return "unknown";
+        }
+        return clientAddress.resolve(http.getRequest().getRemoteAddr(), http.getRequest().getHeader("X-Forwarded-For"));
     }
 }

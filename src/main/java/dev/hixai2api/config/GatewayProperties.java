@@ -38,7 +38,8 @@ public record GatewayProperties(
         String chatCleanupCron,
         DataSize attachmentMaxSize,
         List<String> attachmentAllowedHosts,
-        Duration attachmentFetchTimeout) {
+        Duration attachmentFetchTimeout,
+        List<String> trustedProxies) {
 
     public GatewayProperties {
         routePrefix = normalisePrefix(routePrefix);
@@ -58,6 +59,8 @@ public record GatewayProperties(
         attachmentAllowedHosts = attachmentAllowedHosts == null ? List.of()
                 : attachmentAllowedHosts.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         attachmentFetchTimeout = attachmentFetchTimeout == null ? Duration.ofSeconds(10) : attachmentFetchTimeout;
+        trustedProxies = trustedProxies == null ? List.of()
+                : trustedProxies.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     /** The path the OpenAI routes live under: "" or "/hf" for ROUTE_PREFIX=hf. */
