@@ -36,7 +36,7 @@ public class OpenAiToHixRequest implements Processor {
     }
 
     @Override
-    public void process(Exchange exchange) throws IOException {
+    public void process(Exchange exchange) {
         ChatCompletionRequest request = parser.parse(body(exchange));
         ModelSelection selection = ModelSelection.parse(request.model())
                 .orElseThrow(() -> new OpenAiException(404, "invalid_request_error", "model_not_found", "model",
@@ -51,7 +51,7 @@ public class OpenAiToHixRequest implements Processor {
                 request.stream(), request.includeUsage()).attachTo(exchange);
     }
 
-    private byte[] body(Exchange exchange) throws IOException {
+    private byte[] body(Exchange exchange) {
         Long declared = exchange.getMessage().getHeader(Exchange.CONTENT_LENGTH, Long.class);
         if (declared != null && declared > maxBodyBytes) {
             throw tooLarge();
@@ -60,7 +60,14 @@ public class OpenAiToHixRequest implements Processor {
         if (in == null) {
             throw OpenAiException.invalidRequest(null, "The request body is empty; send a JSON object.");
         }
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+        } catch (IOException e) {
+            // the client's side broke (slow or cut body): not an upstream failure to fail over from
+            throw new OpenAiException(408, "invalid_request_error", "request_body_timeout", null,
+                    "The request body could not be read completely.");
+        }
         if (bytes.length > maxBodyBytes) {
             throw tooLarge();
         }

@@ -39,7 +39,7 @@ final class GatewayProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
-        builder.environment().put("DATA_DIR", dir.resolve("data").toString());
+        builder.environment().putIfAbsent("DATA_DIR", dir.resolve("data").toString());
         return new GatewayProcess(builder.start(), port, log);
     }
 
@@ -71,6 +71,11 @@ final class GatewayProcess implements AutoCloseable {
     /** SIGTERM, as a container runtime or systemd stops the gateway. */
     void stop() {
         process.destroy();
+    }
+
+    /** SIGKILL: the process gets no chance to flush or close anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     boolean exitedWithin(Duration timeout) throws InterruptedException {
