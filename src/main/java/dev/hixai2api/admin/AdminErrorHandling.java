@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import dev.hixai2api.hix.HixFailureException;
+import dev.hixai2api.openai.OpenAiException;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,10 @@ public class AdminErrorHandling extends RouteConfigurationBuilder {
                 .onException(AdminException.class)
                     .handled(true)
                     .process(responses::refused)
+                .end()
+                .onException(OpenAiException.class)
+                    .handled(true)
+                    .process(responses::refusedClient)
                 .end()
                 .onException(HixFailureException.class, IOException.class, UncheckedIOException.class)
                     .handled(true)

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hixai2api.hix.HixFailureException;
+import dev.hixai2api.openai.OpenAiException;
 import dev.hixai2api.pool.CookieFailover;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -31,6 +32,12 @@ public class AdminResponses {
 
     public void refused(Exchange exchange) {
         AdminException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, AdminException.class);
+        write(exchange, e.status(), Envelope.failed(e.getMessage()));
+    }
+
+    /** The client guard (IP_BLACK_LIST) refused the caller: its status, in the admin envelope. */
+    public void refusedClient(Exchange exchange) {
+        OpenAiException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, OpenAiException.class);
         write(exchange, e.status(), Envelope.failed(e.getMessage()));
     }
 

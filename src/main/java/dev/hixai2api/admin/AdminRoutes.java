@@ -101,7 +101,7 @@ public class AdminRoutes extends RouteBuilder {
     /** Every admin route: client guard and secret first, then its own steps, whose Envelope is written last. */
     private void admin(String endpoint, String routeId, Consumer<RouteDefinition> steps) {
         RouteDefinition route = from(endpoint).routeId(routeId).routeConfigurationId(AdminErrorHandling.ID)
-                .process(guardClient)
+                .process(guardClient::checkAdmin)
                 .process(this::authorize);
         steps.accept(route);
         route.process(responses::ok);

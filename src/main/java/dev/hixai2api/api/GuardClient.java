@@ -23,10 +23,19 @@ public class GuardClient implements Processor {
         this.clientAddress = new ClientAddress(properties.trustedProxies());
     }
 
+    /** /v1: counted as traffic, blacklist and rate limit. */
     @Override
     public void process(Exchange exchange) {
         traffic.requestReceived();
         guard.check(clientIp(exchange));
+    }
+
+    /**
+     * /api: the blacklist only. The admin API sits behind its secret, and the console polls it: neither its
+     * calls nor the operator's budget should mix with the API traffic.
+     */
+    public void checkAdmin(Exchange exchange) {
+        guard.checkBlacklist(clientIp(exchange));
     }
 
     private String clientIp(Exchange exchange) {

@@ -31,10 +31,7 @@ public class ClientGuard {
     }
 
     public void check(String clientIp) {
-        if (blocked.contains(clientIp)) {
-            throw new OpenAiException(403, "permission_error", "ip_blocked", null,
-                    "Requests from your address are refused by this gateway (IP_BLACK_LIST).");
-        }
+        checkBlacklist(clientIp);
         if (perMinute <= 0) {
             return;
         }
@@ -44,6 +41,13 @@ public class ClientGuard {
             throw new OpenAiException(429, "rate_limit_error", "rate_limit_exceeded", null,
                     "Rate limit reached: " + perMinute + " requests per minute per client. Try again in " + seconds
                             + " s.", seconds);
+        }
+    }
+
+    public void checkBlacklist(String clientIp) {
+        if (blocked.contains(clientIp)) {
+            throw new OpenAiException(403, "permission_error", "ip_blocked", null,
+                    "Requests from your address are refused by this gateway (IP_BLACK_LIST).");
         }
     }
 

@@ -45,6 +45,22 @@ class ClientLimitsE2ETest extends GatewayTestSupport {
     }
 
     @Test
+    void theAdminApiIsNotRateLimitedNorCountedButHonoursTheBlacklist() throws Exception {
+        long apiRequests = json(get("/api/status", "Bearer " + BACKEND_SECRET).body()).path("data").path("requests").asLong();
+        for (int i = 0; i < 6; i++) {
+            assertThat(get("/api/status", "Bearer " + BACKEND_SECRET).statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> blocked = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/status")))
+                .header("Authorization", "Bearer " + BACKEND_SECRET).header("X-Forwarded-For", "10.1.2.3").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(blocked.statusCode()).isEqualTo(403);
+        assertThat(json(blocked.body()).path("code").asInt()).isEqualTo(1);
+        assertThat(json(get("/api/status", "Bearer " + BACKEND_SECRET).body()).path("data").path("requests").asLong())
+                .as("admin calls are not API traffic").isEqualTo(apiRequests);
+    }
+
+    @Test
     void xForwardedForFromAnUntrustedClientIsIgnored() throws Exception {
         assertThat(rawGet("127.0.0.2", "10.1.2.3")).startsWith("HTTP/1.1 200");
     }
