@@ -1,0 +1,134 @@
+// The API-key page: masked list, add, update (key or only its remark), delete.
+import {adminApi} from './api.js';
+import {$, busy, confirmButton, h, notice} from './dom.js';
+import {dateTime} from './format.js';
+
+/** sk- and 40 characters of a URL-safe alphabet from the browser's cryptographic generator. */
+function randomKey() {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = crypto.getRandomValues(new Uint8Array(40));
+  // 248 is the largest multiple of 62 below 256: values at or above it are redrawn so each letter is as likely
+  let key = 'sk-';
+  for (let i = 0; key.length < 43; i++) {
+    const byte = i < bytes.length ? bytes[i] : crypto.getRandomValues(new Uint8Array(1))[0];
+    if (byte < 248) key += alphabet[byte % 62];
+  }
+  return key;
+}
+
+export function createKeyPage() {
+  const rows = $('key-rows');
+  const empty = $('keys-empty');
+  const note = $('keys-notice');
+  const form = $('key-form');
+  const value = $('key-value');
+  const remark = $('key-remark');
+  const submit = $('key-submit');
+  const cancel = $('key-cancel');
+  let editing = null;
+
+  function row(key) {
+    return h('tr', {dataset: {id: key.id}},
+      h('td', {class: 'muted'}, key.id),
+      h('td', {}, h('code', {class: 'masked'}, key.apiKey)),
+      h('td', {class: 'remark'}, key.remark || ''),
+      h('td', {}, dateTime(key.createTime)),
+      h('td', {class: 'row-actions'},
+        h('button', {type: 'button', class: 'ghost small-button', onclick: () => edit(key)}, 'Edit'),
+        confirmButton('Delete', 'Delete?', () => remove(key))));
+  }
+
+  async function load() {
+    try {
+      const keys = await adminApi.keys();
+      rows.replaceChildren(...keys.map(row));
+      empty.hidden = keys.length > 0;
+    } catch (error) {
+      if (error.status !== 401) notice(note, 'error', error.message);
+    }
+  }
+
+  function hideValue() {
+    value.type = 'password';
+  }
+
+  function edit(key) {
+    editing = key.id;
+    $('key-form-title').textContent = `Update key #${key.id} (${key.apiKey})`;
+    $('key-hint').textContent = 'Leave the key empty to change only the remark; a new key replaces the old one at once.';
+    value.value = '';
+    value.placeholder = 'new key (optional)';
+    hideValue();
+    remark.value = key.remark || '';
+    submit.textContent = 'Update key';
+    cancel.hidden = false;
+    form.scrollIntoView({block: 'nearest'});
+    remark.focus();
+  }
+
+  function endEdit() {
+    editing = null;
+    $('key-form-title').textContent = 'Add an API key';
+    $('key-hint').textContent = 'Copy a generated key before you add it: it is never shown again.';
+    value.placeholder = '8 to 512 printable characters, no spaces';
+    submit.textContent = 'Add key';
+    cancel.hidden = true;
+    hideValue();
+    form.reset();
+  }
+
+  async function remove(key) {
+    try {
+      await adminApi.deleteKey(key.id);
+      notice(note, 'ok', `Key #${key.id} deleted: it no longer opens /v1.`);
+      if (editing === key.id) endEdit();
+    } catch (error) {
+      if (error.status !== 401) notice(note, 'error', error.message);
+    }
+    await load();
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const key = value.value.trim();
+    const text = remark.value.trim();
+    value.value = '';
+    hideValue();
+    if (editing === null && !key) {
+      notice(note, 'error', 'Type or generate a key first.');
+      return;
+    }
+    busy(submit, async () => {
+      try {
+        if (editing === null) {
+          const added = await adminApi.addKey(key, text);
+          notice(note, 'ok', `Key #${added.id} added (${added.apiKey}): it works on /v1 at once.`);
+        } else {
+          await adminApi.updateKey(editing, key, text);
+          notice(note, 'ok', `Key #${editing} updated.`);
+        }
+        endEdit();
+      } catch (error) {
+        if (error.status !== 401) notice(note, 'error', error.message);
+      }
+      await load();
+    });
+  });
+
+  $('key-generate').addEventListener('click', () => {
+    value.value = randomKey();
+    value.type = 'text';
+    value.select();
+  });
+  cancel.addEventListener('click', endEdit);
+  $('keys-reload').addEventListener('click', (event) => busy(event.currentTarget, load));
+
+  return {
+    show: load,
+    reset() {
+      endEdit();
+      rows.replaceChildren();
+      notice(note, '', '');
+    },
+  };
+}
