@@ -3,7 +3,13 @@ package dev.hixai2api.admin;
 import java.io.IOException;
 import java.io.InputStream;
 
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +29,19 @@ public class AdminRequests {
 
     private final ObjectMapper mapper;
 
+    /** Strict: a number is not a string, "7" and 7.5 are not ids, and nothing may follow the JSON object. */
     public AdminRequests(ObjectMapper mapper) {
-        this.mapper = mapper;
+        ObjectMapper strict = mapper.copy()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        strict.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        strict.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        this.mapper = strict;
     }
 
     public <T> T read(Exchange exchange, Class<T> type) {
@@ -69,7 +86,8 @@ public class AdminRequests {
         if (remark == null) {
             return "";
         }
-        if (remark.length() > 255 || remark.chars().anyMatch(Character::isISOControl)) {
+        if (remark.length() > 255 || remark.chars().anyMatch(Character::isISOControl)
+                || !StandardCharsets.UTF_8.newEncoder().canEncode(remark)) {
             throw AdminException.badRequest("remark must be at most 255 characters on one line");
         }
         return remark;

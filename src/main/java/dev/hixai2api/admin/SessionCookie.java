@@ -29,7 +29,12 @@ public final class SessionCookie {
         if (value.contains("=") && value.contains(HixAdaptor.SESSION_COOKIE)) {
             value = sessionValue(value);
         }
-        String token = value.contains("%") ? URLDecoder.decode(value, StandardCharsets.UTF_8) : value;
+        String token;
+        try {
+            token = value.contains("%") ? URLDecoder.decode(value, StandardCharsets.UTF_8) : value;
+        } catch (IllegalArgumentException e) {
+            throw AdminException.badRequest("cookie has broken percent-encoding");
+        }
         if (!TOKEN.matcher(token).matches()) {
             throw AdminException.badRequest("cookie does not look like a HixAI session token "
                     + "(the value of " + HixAdaptor.SESSION_COOKIE + ")");

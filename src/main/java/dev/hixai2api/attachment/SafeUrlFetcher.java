@@ -63,6 +63,8 @@ public class SafeUrlFetcher implements AutoCloseable {
                     return bytes;
                 }
                 uri = parse(current.resolve((String) outcome).toString());
+            } catch (IllegalArgumentException e) {
+                throw refused("it is not a valid URL");
             } catch (BlockedAddressException e) {
                 throw refused("the URL leads to an address the gateway does not fetch from (" + e.getMessage() + ")");
             } catch (IOException e) {

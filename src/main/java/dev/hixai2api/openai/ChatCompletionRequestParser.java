@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -23,7 +24,7 @@ public final class ChatCompletionRequestParser {
     public ChatCompletionRequest parse(byte[] body) {
         JsonNode root;
         try {
-            root = mapper.readTree(body);
+            root = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
         } catch (JsonProcessingException e) {
             throw OpenAiException.invalidRequest(null, "We could not parse the JSON body of your request: "
                     + e.getOriginalMessage());

@@ -40,7 +40,7 @@ public class OpenAiToHixRequest implements Processor {
         ChatCompletionRequest request = parser.parse(body(exchange));
         ModelSelection selection = ModelSelection.parse(request.model())
                 .orElseThrow(() -> new OpenAiException(404, "invalid_request_error", "model_not_found", "model",
-                        "The model `" + request.model() + "` does not exist. GET /v1/models lists the models."));
+                        "The model `" + shortened(request.model()) + "` does not exist. GET /v1/models lists the models."));
         QuestionBuilder.Question question = QuestionBuilder.build(request.messages(), preMessages, selection.model());
         if (question.droppedTurns() > 0) {
             LOG.info("Dropped the {} oldest turns to fit the {}-character input of {}",
@@ -49,6 +49,10 @@ public class OpenAiToHixRequest implements Processor {
         String tenant = exchange.getProperty(AuthorizeApiKey.TENANT_PROPERTY, "", String.class);
         new HixChatCall(selection, request.messages(), tenant, question.text(), ConversationKey.newTurn(request.messages()),
                 request.stream(), request.includeUsage()).attachTo(exchange);
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 
     private byte[] body(Exchange exchange) {
