@@ -100,7 +100,15 @@ class CrashSafetyIT {
 
     /** Adds cookies and keys, keeps chats running, and kills the process with SIGKILL in the middle of them. */
     private static Snapshot crashUnderLoad(String name, Map<String, String> environment) throws Exception {
-        GatewayProcess gateway = GatewayProcess.start(name, environment).awaitStarted(Duration.ofSeconds(90));
+        GatewayProcess gateway = GatewayProcess.start(name, environment);
+        try {
+            return loadAndKill(name, gateway.awaitStarted(Duration.ofSeconds(90)));
+        } finally {
+            gateway.kill();
+        }
+    }
+
+    private static Snapshot loadAndKill(String name, GatewayProcess gateway) throws Exception {
         for (int i = 0; i < 5; i++) {
             String token = name + "-crash-token-" + i;
             simulator.addAccount(token, 1_000_000);

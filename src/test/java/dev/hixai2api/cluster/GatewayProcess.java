@@ -65,6 +65,7 @@ final class GatewayProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
+        process.destroyForcibly();
         throw new IllegalStateException("gateway not started within " + timeout + ", see " + log.toAbsolutePath());
     }
 
