@@ -50,7 +50,7 @@ public record GatewayProperties(
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(32) : maxBodySize;
         upstreamConnectTimeout = upstreamConnectTimeout == null ? Duration.ofSeconds(10) : upstreamConnectTimeout;
         upstreamReadTimeout = upstreamReadTimeout == null ? Duration.ofSeconds(60) : upstreamReadTimeout;
-        upstreamMaxConnections = upstreamMaxConnections <= 0 ? 500 : upstreamMaxConnections;
+        upstreamMaxConnections = upstreamMaxConnections <= 0 ? 2000 : upstreamMaxConnections;
         maxAttempts = maxAttempts <= 0 ? 3 : maxAttempts;
         cookieCooldown = cookieCooldown == null ? Duration.ofSeconds(30) : cookieCooldown;
         creditRefreshCron = validCron("CREDIT_REFRESH_CRON", creditRefreshCron, "0 0 * * * ?");

@@ -2,6 +2,7 @@ package dev.hixai2api.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,17 +14,32 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The HixAI accounts of the pool. Tokens are unique by their SHA-256, whatever form they were pasted in. */
+/**
+ * The HixAI accounts of the pool. Tokens are unique by their SHA-256, whatever form they were pasted in.
+ * Every request picks from the pool, so the list is kept in memory: written through by this instance's
+ * changes, and re-read at most a second old so other instances' changes arrive too.
+ */
 @Repository
 public class CookieRepository {
+
+    private static final long CACHE_NANOS = Duration.ofSeconds(1).toNanos();
 
     private static final String COLUMNS = "id, token, remark, credit, advanced_credit, active_sub, state, "
             + "last_error, last_error_at, last_refresh_at, cooldown_until, create_time";
 
     private final JdbcClient jdbc;
+    private volatile Cached cached;
+
+    private record Cached(List<HixCookie> cookies, long loadedAt) {
+    }
 
     public CookieRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Forgets the cached list: the next read goes to the database. */
+    public void invalidate() {
+        cached = null;
     }
 
     /** Stores a checked account; a token already stored raises DuplicateKeyException. */
@@ -35,11 +51,18 @@ public class CookieRepository {
                 .params(token, Secrets.sha256Hex(token), remark, credits.standard(), credits.advanced(),
                         credits.activeSub(), CookieState.ACTIVE.name(), now, now)
                 .update(keys, "id");
+        invalidate();
         return keys.getKey().longValue();
     }
 
     public List<HixCookie> findAll() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM hix_cookie ORDER BY id").query(CookieRepository::map).list();
+        Cached current = cached;
+        if (current == null || System.nanoTime() - current.loadedAt() > CACHE_NANOS) {
+            current = new Cached(List.copyOf(jdbc.sql("SELECT " + COLUMNS + " FROM hix_cookie ORDER BY id")
+                    .query(CookieRepository::map).list()), System.nanoTime());
+            cached = current;
+        }
+        return current.cookies();
     }
 
     public Optional<HixCookie> findById(long id) {
@@ -54,6 +77,7 @@ public class CookieRepository {
                 .params(credits.standard(), credits.advanced(), credits.activeSub(), CookieState.ACTIVE.name(),
                         System.currentTimeMillis(), id)
                 .update();
+        invalidate();
     }
 
     /** A transient failure: the cookie stays active but is skipped until {@code until}. */
@@ -61,12 +85,14 @@ public class CookieRepository {
         jdbc.sql("UPDATE hix_cookie SET cooldown_until = ?, last_error = ?, last_error_at = ? WHERE id = ?")
                 .params(until, truncate(reason), System.currentTimeMillis(), id)
                 .update();
+        invalidate();
     }
 
     public void markFailure(long id, CookieState state, String reason) {
         jdbc.sql("UPDATE hix_cookie SET state = ?, last_error = ?, last_error_at = ? WHERE id = ?")
                 .params(state.name(), truncate(reason), System.currentTimeMillis(), id)
                 .update();
+        invalidate();
     }
 
     public boolean exists(String token) {
@@ -76,19 +102,25 @@ public class CookieRepository {
 
     /** A re-checked token replaces the old one, and its credits revive the cookie. */
     public boolean replaceToken(long id, String token, String remark, Credits credits) {
-        return jdbc.sql("UPDATE hix_cookie SET token = ?, token_hash = ?, remark = ?, credit = ?, advanced_credit = ?, "
+        boolean replaced = jdbc.sql("UPDATE hix_cookie SET token = ?, token_hash = ?, remark = ?, credit = ?, advanced_credit = ?, "
                         + "active_sub = ?, state = ?, last_refresh_at = ?, cooldown_until = NULL WHERE id = ?")
                 .params(token, Secrets.sha256Hex(token), remark, credits.standard(), credits.advanced(),
                         credits.activeSub(), CookieState.ACTIVE.name(), System.currentTimeMillis(), id)
                 .update() > 0;
+        invalidate();
+        return replaced;
     }
 
     public boolean updateRemark(long id, String remark) {
-        return jdbc.sql("UPDATE hix_cookie SET remark = ? WHERE id = ?").params(remark, id).update() > 0;
+        boolean updated = jdbc.sql("UPDATE hix_cookie SET remark = ? WHERE id = ?").params(remark, id).update() > 0;
+        invalidate();
+        return updated;
     }
 
     public boolean delete(long id) {
-        return jdbc.sql("DELETE FROM hix_cookie WHERE id = ?").param(id).update() > 0;
+        boolean deleted = jdbc.sql("DELETE FROM hix_cookie WHERE id = ?").param(id).update() > 0;
+        invalidate();
+        return deleted;
     }
 
     private static String truncate(String reason) {

@@ -84,6 +84,7 @@ public abstract class GatewayTestSupport {
         SIMULATOR.reset();
         jdbc.sql("DELETE FROM conversation").update();
         jdbc.sql("DELETE FROM hix_cookie").update();
+        cookies.invalidate();
         jdbc.sql("DELETE FROM api_key").update();
         authenticator.reload();
     }

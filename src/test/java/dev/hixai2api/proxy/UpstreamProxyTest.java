@@ -196,7 +196,7 @@ class UpstreamProxyTest {
                 assertThat(component.getProxyAuthPassword()).isEqualTo("pa:ss");
                 assertThat(component.getNonProxyHosts()).isNull();
                 PoolingHttpClientConnectionManager pool = (PoolingHttpClientConnectionManager) component.getClientConnectionManager();
-                assertThat(pool.getMaxTotal()).isEqualTo(500);
+                assertThat(pool.getMaxTotal()).isEqualTo(2000);
             }
         });
     }
