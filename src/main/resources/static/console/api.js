@@ -100,20 +100,7 @@ export async function v1Failure(response) {
   return message;
 }
 
-/**
- * Where /v1 is: ROUTE_PREFIX moves it (e.g. /hf/v1). The OpenAPI document names the real paths when Swagger
- * is on; otherwise it is v1.
- */
+/** Where /v1 is, relative to the console: ROUTE_PREFIX moves it (e.g. hf/v1); /api/status says where. */
 export async function findV1Base() {
-  try {
-    const response = await fetch('swagger/openapi.json', {cache: 'no-store'});
-    if (response.ok) {
-      const document = await response.json();
-      const path = Object.keys(document.paths || {}).find((p) => p.endsWith('/v1/chat/completions'));
-      if (path) return path.slice(1, -'/chat/completions'.length);
-    }
-  } catch {
-    // no OpenAPI document (SWAGGER_ENABLE=0): the default
-  }
-  return 'v1';
+  return (await adminApi.status()).openAiPath.slice(1);
 }

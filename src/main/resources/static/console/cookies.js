@@ -1,6 +1,6 @@
 // The cookie pool page: list with credits and health, add, update (re-check), delete, refresh credits.
 import {adminApi} from './api.js';
-import {$, busy, confirmButton, h, notice} from './dom.js';
+import {$, busy, confirmButton, editForm, h, notice} from './dom.js';
 import {ago, clock, dateTime, number} from './format.js';
 
 const STATE_LABELS = {
@@ -11,12 +11,13 @@ export function createCookiePage({onChange}) {
   const rows = $('cookie-rows');
   const empty = $('cookies-empty');
   const note = $('cookies-notice');
-  const form = $('cookie-form');
-  const value = $('cookie-value');
-  const remark = $('cookie-remark');
-  const submit = $('cookie-submit');
-  const cancel = $('cookie-cancel');
-  let editing = null;
+  const editor = editForm('cookie', {
+    title: 'Add a cookie',
+    hint: 'Checked with HixAI before it is stored; its credits are read at once.',
+    placeholder: 'the __Secure-next-auth.session-token value, or the whole Cookie header',
+    submit: 'Add cookie',
+  });
+  const {form, value, remark, submit, cancel} = editor;
 
   function stateCell(cookie) {
     const badge = h('span', {class: 'badge ' + cookie.state}, STATE_LABELS[cookie.state] || cookie.state);
@@ -61,34 +62,22 @@ export function createCookiePage({onChange}) {
   }
 
   function edit(cookie) {
-    editing = cookie.id;
-    $('cookie-form-title').textContent = `Update cookie #${cookie.id} (${cookie.cookie})`;
-    $('cookie-hint').textContent = 'Leave the cookie empty to re-check the stored one with HixAI: '
-      + 'this brings a disabled cookie back when HixAI accepts it again.';
-    value.value = '';
-    value.placeholder = 'new cookie (optional)';
-    remark.value = cookie.remark || '';
-    submit.textContent = 'Update cookie';
-    cancel.hidden = false;
-    form.scrollIntoView({block: 'nearest'});
-    remark.focus();
+    editor.update(cookie, {
+      title: `Update cookie #${cookie.id} (${cookie.cookie})`,
+      hint: 'Leave the cookie empty to re-check the stored one with HixAI: '
+        + 'this brings a disabled cookie back when HixAI accepts it again.',
+      placeholder: 'new cookie (optional)',
+      submit: 'Update cookie',
+    });
   }
 
-  function endEdit() {
-    editing = null;
-    $('cookie-form-title').textContent = 'Add a cookie';
-    $('cookie-hint').textContent = 'Checked with HixAI before it is stored; its credits are read at once.';
-    value.placeholder = 'the __Secure-next-auth.session-token value, or the whole Cookie header';
-    submit.textContent = 'Add cookie';
-    cancel.hidden = true;
-    form.reset();
-  }
+  const endEdit = editor.add;
 
   async function remove(cookie) {
     try {
       await adminApi.deleteCookie(cookie.id);
       notice(note, 'ok', `Cookie #${cookie.id} deleted.`);
-      if (editing === cookie.id) endEdit();
+      if (editor.editing() === cookie.id) endEdit();
     } catch (error) {
       if (error.status !== 401) notice(note, 'error', error.message);
     }
@@ -102,17 +91,17 @@ export function createCookiePage({onChange}) {
     const text = remark.value.trim();
     // the cookie leaves the page with the request: the field never keeps it
     value.value = '';
-    if (editing === null && !cookie) {
+    if (editor.editing() === null && !cookie) {
       notice(note, 'error', 'Paste a cookie first.');
       return;
     }
     busy(submit, async () => {
       try {
-        if (editing === null) {
+        if (editor.editing() === null) {
           const added = await adminApi.addCookie(cookie, text);
           notice(note, 'ok', `Cookie #${added.id} added with ${number(added.credit)} credits.`);
         } else {
-          const updated = await adminApi.updateCookie(editing, cookie, text);
+          const updated = await adminApi.updateCookie(editor.editing(), cookie, text);
           notice(note, 'ok', `Cookie #${updated.id} updated: ${STATE_LABELS[updated.state] || updated.state}, `
             + `${number(updated.credit)} credits.`);
         }

@@ -69,3 +69,46 @@ export async function busy(button, action) {
     button.removeAttribute('aria-busy');
   }
 }
+
+/**
+ * The add/update form of a list page, from the ids PREFIX-form, -value, -remark, -submit, -cancel, -form-title
+ * and -hint. update(item, texts) turns it to updating that item, add() back to adding; texts are
+ * {title, hint, placeholder, submit}. onSwitch runs at each turn (e.g. to hide a revealed value).
+ */
+export function editForm(prefix, addTexts, onSwitch = () => {}) {
+  const form = $(prefix + '-form');
+  const value = $(prefix + '-value');
+  const remark = $(prefix + '-remark');
+  const submit = $(prefix + '-submit');
+  const cancel = $(prefix + '-cancel');
+  let editing = null;
+
+  function show(texts) {
+    $(prefix + '-form-title').textContent = texts.title;
+    $(prefix + '-hint').textContent = texts.hint;
+    value.placeholder = texts.placeholder;
+    submit.textContent = texts.submit;
+    onSwitch();
+  }
+
+  return {
+    form, value, remark, submit, cancel,
+    /** The id of the item being updated, or null while adding. */
+    editing: () => editing,
+    update(item, texts) {
+      editing = item.id;
+      show(texts);
+      value.value = '';
+      remark.value = item.remark || '';
+      cancel.hidden = false;
+      form.scrollIntoView({block: 'nearest'});
+      remark.focus();
+    },
+    add() {
+      editing = null;
+      show(addTexts);
+      cancel.hidden = true;
+      form.reset();
+    },
+  };
+}

@@ -1,6 +1,6 @@
 // The API-key page: masked list, add, update (key or only its remark), delete.
 import {adminApi} from './api.js';
-import {$, busy, confirmButton, h, notice} from './dom.js';
+import {$, busy, confirmButton, editForm, h, notice} from './dom.js';
 import {dateTime} from './format.js';
 
 /** sk- and 40 characters of a URL-safe alphabet from the browser's cryptographic generator. */
@@ -20,12 +20,14 @@ export function createKeyPage() {
   const rows = $('key-rows');
   const empty = $('keys-empty');
   const note = $('keys-notice');
-  const form = $('key-form');
-  const value = $('key-value');
-  const remark = $('key-remark');
-  const submit = $('key-submit');
-  const cancel = $('key-cancel');
-  let editing = null;
+  // a generated key is shown while it is chosen; the field hides it again at every turn of the form
+  const editor = editForm('key', {
+    title: 'Add an API key',
+    hint: 'Copy a generated key before you add it: it is never shown again.',
+    placeholder: '8 to 512 printable characters, no spaces',
+    submit: 'Add key',
+  }, hideValue);
+  const {form, value, remark, submit, cancel} = editor;
 
   function row(key) {
     return h('tr', {dataset: {id: key.id}},
@@ -49,39 +51,25 @@ export function createKeyPage() {
   }
 
   function hideValue() {
-    value.type = 'password';
+    editor.value.type = 'password';
   }
 
   function edit(key) {
-    editing = key.id;
-    $('key-form-title').textContent = `Update key #${key.id} (${key.apiKey})`;
-    $('key-hint').textContent = 'Leave the key empty to change only the remark; a new key replaces the old one at once.';
-    value.value = '';
-    value.placeholder = 'new key (optional)';
-    hideValue();
-    remark.value = key.remark || '';
-    submit.textContent = 'Update key';
-    cancel.hidden = false;
-    form.scrollIntoView({block: 'nearest'});
-    remark.focus();
+    editor.update(key, {
+      title: `Update key #${key.id} (${key.apiKey})`,
+      hint: 'Leave the key empty to change only the remark; a new key replaces the old one at once.',
+      placeholder: 'new key (optional)',
+      submit: 'Update key',
+    });
   }
 
-  function endEdit() {
-    editing = null;
-    $('key-form-title').textContent = 'Add an API key';
-    $('key-hint').textContent = 'Copy a generated key before you add it: it is never shown again.';
-    value.placeholder = '8 to 512 printable characters, no spaces';
-    submit.textContent = 'Add key';
-    cancel.hidden = true;
-    hideValue();
-    form.reset();
-  }
+  const endEdit = editor.add;
 
   async function remove(key) {
     try {
       await adminApi.deleteKey(key.id);
       notice(note, 'ok', `Key #${key.id} deleted: it no longer opens /v1.`);
-      if (editing === key.id) endEdit();
+      if (editor.editing() === key.id) endEdit();
     } catch (error) {
       if (error.status !== 401) notice(note, 'error', error.message);
     }
@@ -94,18 +82,19 @@ export function createKeyPage() {
     const text = remark.value.trim();
     value.value = '';
     hideValue();
-    if (editing === null && !key) {
+    if (editor.editing() === null && !key) {
       notice(note, 'error', 'Type or generate a key first.');
       return;
     }
     busy(submit, async () => {
       try {
-        if (editing === null) {
+        if (editor.editing() === null) {
           const added = await adminApi.addKey(key, text);
           notice(note, 'ok', `Key #${added.id} added (${added.apiKey}): it works on /v1 at once.`);
         } else {
-          await adminApi.updateKey(editing, key, text);
-          notice(note, 'ok', `Key #${editing} updated.`);
+          const id = editor.editing();
+          await adminApi.updateKey(id, key, text);
+          notice(note, 'ok', `Key #${id} updated.`);
         }
         endEdit();
       } catch (error) {

@@ -92,7 +92,8 @@ public class AdminRoutes extends RouteBuilder {
                 .bean(cookies, "storeUpdate"));
         admin("direct:adminDeleteCookie", "admin-delete-cookie", route -> route.bean(cookies, "delete"));
         admin("direct:adminStatus", "admin-status",
-                route -> route.setBody(exchange -> Envelope.ok("ok", GatewayStatus.of(traffic, poolMetrics))));
+                route -> route.setBody(exchange -> Envelope.ok("ok",
+                        GatewayStatus.of(traffic, poolMetrics, properties.openAiBasePath()))));
         admin("direct:adminRefreshCredits", "admin-refresh-credits", route -> route
                 .wireTap(CookieCreditRoutes.REFRESH_ALL)
                 .setBody(exchange -> Envelope.ok("credit refresh of every cookie started", null)));

@@ -30,16 +30,19 @@ public record GatewayProperties(
         Path dataDir,
         DataSize maxBodySize,
         Duration upstreamConnectTimeout,
-        Duration upstreamReadTimeout,
+        Duration upstreamFirstByteTimeout,
+        Duration upstreamIdleTimeout,
         int upstreamMaxConnections,
         int maxAttempts,
         Duration cookieCooldown,
+        Duration creditRecheckInterval,
         String creditRefreshCron,
         String chatCleanupCron,
         DataSize attachmentMaxSize,
         List<String> attachmentAllowedHosts,
         Duration attachmentFetchTimeout,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        boolean virtualThreads) {
 
     public GatewayProperties {
         routePrefix = normalisePrefix(routePrefix);
@@ -49,10 +52,13 @@ public record GatewayProperties(
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(32) : maxBodySize;
         upstreamConnectTimeout = upstreamConnectTimeout == null ? Duration.ofSeconds(10) : upstreamConnectTimeout;
-        upstreamReadTimeout = upstreamReadTimeout == null ? Duration.ofSeconds(60) : upstreamReadTimeout;
+        upstreamFirstByteTimeout = upstreamFirstByteTimeout == null ? Duration.ofSeconds(60) : upstreamFirstByteTimeout;
+        upstreamIdleTimeout = upstreamIdleTimeout == null ? Duration.ofSeconds(60) : upstreamIdleTimeout;
         upstreamMaxConnections = upstreamMaxConnections <= 0 ? 2000 : upstreamMaxConnections;
         maxAttempts = maxAttempts <= 0 ? 3 : maxAttempts;
         cookieCooldown = cookieCooldown == null ? Duration.ofSeconds(30) : cookieCooldown;
+        creditRecheckInterval = creditRecheckInterval == null || creditRecheckInterval.toMillis() <= 0
+                ? Duration.ofSeconds(10) : creditRecheckInterval;
         creditRefreshCron = validCron("CREDIT_REFRESH_CRON", creditRefreshCron, "0 0 * * * ?");
         chatCleanupCron = validCron("CHAT_CLEANUP_CRON", chatCleanupCron, "0 0 0 * * ?");
         attachmentMaxSize = attachmentMaxSize == null ? DataSize.ofMegabytes(20) : attachmentMaxSize;

@@ -66,14 +66,17 @@ public class HixHttpClientConfiguration {
         http.setClientConnectionManager(connectionManager(properties, proxy));
         http.setConnectTimeout(properties.upstreamConnectTimeout().toMillis());
         http.setConnectionRequestTimeout(properties.upstreamConnectTimeout().toMillis());
-        // A stream silent for this long counts as stalled.
-        http.setResponseTimeout(properties.upstreamReadTimeout().toMillis());
+        // The wait for the first byte of each answer; IdleAfterHeadRequestExecutor switches to the idle timeout after it.
+        http.setResponseTimeout(properties.upstreamFirstByteTimeout().toMillis());
         // Answers stay streams whatever their size, so SSE is never read into memory first.
         http.setResponsePayloadStreamingThreshold(-1);
         // Each call carries its own account's cookie: a shared cookie jar would mix accounts.
         http.setCookieManagementDisabled(true);
-        // Retrying is the route's job, on another cookie.
-        http.setAutomaticRetriesDisabled(true);
+        // Retrying is the route's job, on another cookie; only a call lost to a stale pooled connection is resent.
+        http.setAutomaticRetriesDisabled(false);
+        Timeout idle = Timeout.of(properties.upstreamIdleTimeout());
+        http.setHttpClientConfigurer(builder -> builder.setRetryStrategy(StaleConnectionRetry.INSTANCE)
+                .setRequestExecutor(new IdleAfterHeadRequestExecutor(idle)));
         http.setRedirectHandlingDisabled(true);
         // No JVM-wide proxy settings (http.proxyHost, http.nonProxyHosts, …): PROXY_URL alone decides, for
         // every host, loopback included.
@@ -95,15 +98,15 @@ public class HixHttpClientConfiguration {
 
     private static HttpClientConnectionManager connectionManager(GatewayProperties properties, UpstreamProxy proxy) {
         Timeout connect = Timeout.of(properties.upstreamConnectTimeout());
-        Timeout read = Timeout.of(properties.upstreamReadTimeout());
-        SocketConfig.Builder socket = SocketConfig.custom().setSoTimeout(read).setTcpNoDelay(true);
+        Timeout firstByte = Timeout.of(properties.upstreamFirstByteTimeout());
+        SocketConfig.Builder socket = SocketConfig.custom().setSoTimeout(firstByte).setTcpNoDelay(true);
         PoolingHttpClientConnectionManagerBuilder manager = PoolingHttpClientConnectionManagerBuilder.create()
                 // One connection per open stream: a small pool would queue concurrent chats.
                 .setMaxConnTotal(properties.upstreamMaxConnections())
                 .setMaxConnPerRoute(properties.upstreamMaxConnections())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(connect)
-                        .setSocketTimeout(read)
+                        .setSocketTimeout(firstByte)
                         // proxies close idle connections: check a pooled one that sat unused before reusing it
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build());

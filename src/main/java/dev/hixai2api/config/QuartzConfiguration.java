@@ -2,6 +2,7 @@ package dev.hixai2api.config;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.hixai2api.persistence.MysqlDsn;
 import org.apache.camel.component.quartz.QuartzComponent;
@@ -16,6 +17,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class QuartzConfiguration {
 
+    private static final AtomicInteger IN_MEMORY_SCHEDULERS = new AtomicInteger();
+
     @Bean("quartz")
     public QuartzComponent quartzComponent(GatewayProperties properties) {
         QuartzComponent quartz = new QuartzComponent();
@@ -26,14 +29,18 @@ public class QuartzConfiguration {
 
     static Map<String, Object> schedulerProperties(GatewayProperties properties) {
         Map<String, Object> quartz = new HashMap<>();
-        quartz.put("org.quartz.scheduler.instanceName", "hixai2api");
         quartz.put("org.quartz.scheduler.instanceId", "AUTO");
         quartz.put("org.quartz.scheduler.skipUpdateCheck", "true");
         quartz.put("org.quartz.threadPool.threadCount", "2");
         if (properties.mysqlDsn() == null || properties.mysqlDsn().isBlank()) {
+            // Quartz shares a scheduler by name across the JVM: an in-memory one belongs to this gateway alone,
+            // so two gateways in one JVM (the tests' cached contexts) never see each other's triggers
+            quartz.put("org.quartz.scheduler.instanceName", "hixai2api-" + IN_MEMORY_SCHEDULERS.incrementAndGet());
             quartz.put("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
             return quartz;
         }
+        // the clustered store's rows are keyed by this name: every instance of the cluster uses the same
+        quartz.put("org.quartz.scheduler.instanceName", "hixai2api");
         MysqlDsn dsn = MysqlDsn.parse(properties.mysqlDsn());
         quartz.put("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         quartz.put("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");

@@ -3,6 +3,8 @@ package dev.hixai2api.conversation;
 import dev.hixai2api.hix.HixChatCall;
 import dev.hixai2api.openai.ChatCompletionListener;
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConversationRecorder implements ChatCompletionListener {
 
-    public static final String COMPLETED_ENDPOINT = "seda:chatCompleted";
+    /** Bounded: when the book-keeping falls behind, answering threads wait up to 5 s for room rather than pile up. */
+    public static final String COMPLETED_ENDPOINT = "seda:chatCompleted?size=10000&blockWhenFull=true&offerTimeout=5000";
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationRecorder.class);
 
     private final ProducerTemplate producer;
 
@@ -21,11 +25,17 @@ public class ConversationRecorder implements ChatCompletionListener {
         this.producer = producer;
     }
 
+    /** Queues the record on the request thread: one bounded queue, no extra hand-off thread pool. */
     @Override
     public void completed(HixChatCall call, String answer) {
         CompletedChat chat = new CompletedChat(call.chatId(), call.cookie().id(), call.cookie().token(),
                 call.model().name(), call.continuing(),
                 ConversationKey.withAnswer(call.tenant(), call.messages(), answer));
-        producer.asyncSendBody(COMPLETED_ENDPOINT, chat);
+        try {
+            producer.sendBody(COMPLETED_ENDPOINT, chat);
+        } catch (RuntimeException e) {
+            // the answer is complete: a full queue only costs the continuation of this conversation
+            LOG.warn("The conversation of chat {} is not recorded: {}", chat.chatId(), e.getMessage());
+        }
     }
 }

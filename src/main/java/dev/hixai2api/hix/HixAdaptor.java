@@ -1,10 +1,13 @@
 package dev.hixai2api.hix;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -114,33 +117,48 @@ public final class HixAdaptor {
         trpcData(status, contentType, body, 0);
     }
 
-    /** Reads one SSE data payload of a chat answer. */
+    /**
+     * Reads one SSE data payload of a chat answer. Streamed field by field rather than into a tree: this runs for
+     * every event of every answer.
+     */
     public HixEvent event(String data) {
         String payload = data.trim();
         if (payload.equals("[DONE]")) {
             return HixEvent.DONE;
         }
-        JsonNode node;
-        try {
-            node = mapper.readTree(payload);
-        } catch (JsonProcessingException e) {
+        String reasoning = null;
+        String content = null;
+        boolean thinkingTime = false;
+        boolean statusOrMessage = false;
+        try (JsonParser parser = mapper.getFactory().createParser(payload)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return HixEvent.IGNORED;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "reasoning_content" -> reasoning = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    case "content" -> content = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    case "thinking_time" -> thinkingTime = true;
+                    case "status", "message" -> statusOrMessage = true;
+                    default -> { }
+                }
+                parser.skipChildren();
+            }
+        } catch (IOException e) {
             return HixEvent.IGNORED;
         }
-        if (node == null || !node.isObject()) {
-            return HixEvent.IGNORED;
+        if (reasoning != null) {
+            return new HixEvent.Reasoning(reasoning);
         }
-        JsonNode reasoning = node.get("reasoning_content");
-        if (reasoning != null && reasoning.isTextual()) {
-            return new HixEvent.Reasoning(reasoning.asText());
+        if (content != null) {
+            return new HixEvent.Content(content);
         }
-        JsonNode content = node.get("content");
-        if (content != null && content.isTextual()) {
-            return new HixEvent.Content(content.asText());
-        }
-        if (node.has("thinking_time")) {
+        if (thinkingTime) {
             return HixEvent.THINKING_DONE;
         }
-        if (isNotLogin(node)) {
+        if (statusOrMessage && isNotLogin(parseJson(payload))) {
             throw new HixFailureException(FailureClass.DEAD_SESSION, "HixAI says the session is not logged in");
         }
         return HixEvent.IGNORED;

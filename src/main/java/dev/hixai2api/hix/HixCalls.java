@@ -12,6 +12,7 @@ import java.util.Locale;
 import dev.hixai2api.config.GatewayProperties;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.http.HttpMethods;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,7 +85,7 @@ public class HixCalls {
         String url = exchange.getProperty(UPLOAD_URL_PROPERTY, String.class);
         Message message = exchange.getMessage();
         message.getHeaders().clear();
-        message.setHeader(Exchange.HTTP_METHOD, "PUT");
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.PUT);
         message.setHeader(Exchange.HTTP_URI, HixAdaptor.fileUrl(url));
         int query = url.indexOf('?');
         if (query >= 0) {
@@ -106,7 +107,7 @@ public class HixCalls {
     public void prepareUsage(Exchange exchange) {
         Message message = headers(exchange, exchange.getProperty(TOKEN_PROPERTY, String.class), baseUrl + "/",
                 "application/json");
-        message.setHeader(Exchange.HTTP_METHOD, "GET");
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.GET);
         message.setHeader(Exchange.HTTP_QUERY, HixAdaptor.USAGE_QUERY);
         message.setBody(null);
     }
@@ -137,7 +138,8 @@ public class HixCalls {
     private static Message headers(Exchange exchange, String token, String referer, String accept) {
         Message message = exchange.getMessage();
         message.getHeaders().clear();
-        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        // the type camel-http reads the header as: a String would go through the type converter on every call
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
         message.setHeader("Cookie", HixAdaptor.SESSION_COOKIE + "=" + token);
         message.setHeader("Origin", originOf(referer));
         message.setHeader("Referer", referer);

@@ -1,13 +1,14 @@
 package dev.hixai2api.openai;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -16,31 +17,66 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class OpenAiResponses {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final byte[] DONE_FRAME = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHUNK_TAIL = "},\"finish_reason\":null}]}\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ROLE_KEY = "\"role\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONTENT_KEY = "\"content\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] QUOTE = {'"'};
+    private static final byte[] COMMA = {','};
+    private static final byte[] EMPTY = {};
 
     private final ObjectMapper mapper;
     private final String id;
     private final long created;
     private final String model;
+    /** Everything of a content chunk before its delta's fields: the same for every chunk of the answer. */
+    private final byte[] chunkHead;
 
     public OpenAiResponses(ObjectMapper mapper, String model) {
         this.mapper = mapper;
         this.model = model;
         this.id = newId();
         this.created = System.currentTimeMillis() / 1000;
+        this.chunkHead = ("data: {\"id\":\"" + id + "\",\"object\":\"chat.completion.chunk\",\"created\":" + created
+                + ",\"model\":" + new String(quoted(model), StandardCharsets.UTF_8) + ",\"choices\":[{\"index\":0,\"delta\":{")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
-    /** {@code chatcmpl-} and 24 random hex digits: unique without coordination between instances. */
+    /**
+     * {@code chatcmpl-} and 24 random hex digits: unique without coordination between instances; not secret, so a
+     * per-thread random source keeps the shared, synchronised SecureRandom off the hot path.
+     */
     static String newId() {
-        byte[] bytes = new byte[12];
-        RANDOM.nextBytes(bytes);
-        return "chatcmpl-" + HexFormat.of().formatHex(bytes);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "chatcmpl-" + HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextInt());
     }
 
+    /**
+     * A content chunk, byte for byte what serialising {@link Chunk} gives, written without the object mapper: one
+     * is sent per upstream event, so only the delta's strings are escaped (by Jackson's own encoder) each time.
+     */
     public byte[] chunkFrame(String role, String content) {
-        return frame(new Chunk(id, "chat.completion.chunk", created, model,
-                List.of(new ChunkChoice(0, new Delta(role, content), null)), null));
+        byte[] roleField = role == null ? EMPTY : concat(ROLE_KEY, quoted(role), content == null ? EMPTY : COMMA);
+        byte[] contentField = content == null ? EMPTY : concat(CONTENT_KEY, quoted(content));
+        return concat(chunkHead, roleField, contentField, CHUNK_TAIL);
+    }
+
+    private static byte[] quoted(String text) {
+        return concat(QUOTE, JsonStringEncoder.getInstance().quoteAsUTF8(text), QUOTE);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        byte[] all = new byte[length];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
     }
 
     public byte[] stopFrame() {

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the client's chat completion request (within the body size cap), resolves the model and its search
- * suffix, and folds the messages into the question of a new HixAI chat.
+ * Reads the client's chat completion request, resolves the model and its search suffix, and folds the messages
+ * into the question of a new HixAI chat.
  */
 @Component
 public class OpenAiToHixRequest implements Processor {
@@ -27,12 +27,10 @@ public class OpenAiToHixRequest implements Processor {
 
     private final ChatCompletionRequestParser parser;
     private final List<ChatMessage> preMessages;
-    private final long maxBodyBytes;
 
     public OpenAiToHixRequest(ChatCompletionRequestParser parser, GatewayProperties properties) {
         this.parser = parser;
         this.preMessages = parser.preMessages(properties.preMessagesJson());
-        this.maxBodyBytes = properties.maxBodySize().toBytes();
     }
 
     @Override
@@ -55,31 +53,18 @@ public class OpenAiToHixRequest implements Processor {
         return text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 
-    private byte[] body(Exchange exchange) {
-        Long declared = exchange.getMessage().getHeader(Exchange.CONTENT_LENGTH, Long.class);
-        if (declared != null && declared > maxBodyBytes) {
-            throw tooLarge();
-        }
+    /** RequestGate has already checked the size and the encoding and holds the body in memory. */
+    private static byte[] body(Exchange exchange) {
         InputStream in = exchange.getMessage().getBody(InputStream.class);
         if (in == null) {
             throw OpenAiException.invalidRequest(null, "The request body is empty; send a JSON object.");
         }
-        byte[] bytes;
         try {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+            return in.readAllBytes();
         } catch (IOException e) {
-            // the client's side broke (slow or cut body): not an upstream failure to fail over from
+            // the client's side broke: not an upstream failure to fail over from
             throw new OpenAiException(408, "invalid_request_error", "request_body_timeout", null,
                     "The request body could not be read completely.");
         }
-        if (bytes.length > maxBodyBytes) {
-            throw tooLarge();
-        }
-        return bytes;
-    }
-
-    private OpenAiException tooLarge() {
-        return new OpenAiException(413, "invalid_request_error", "request_too_large", null,
-                "The request body is larger than the " + maxBodyBytes + "-byte limit (MAX_BODY_SIZE).");
     }
 }

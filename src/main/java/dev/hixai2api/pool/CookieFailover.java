@@ -2,6 +2,7 @@ package dev.hixai2api.pool;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 
 import dev.hixai2api.config.GatewayProperties;
 import dev.hixai2api.hix.FailureClass;
@@ -9,6 +10,7 @@ import dev.hixai2api.hix.HixChatCall;
 import dev.hixai2api.hix.HixFailureException;
 import dev.hixai2api.monitoring.TrafficMetrics;
 import org.apache.camel.Exchange;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,6 +62,17 @@ public class CookieFailover {
         traffic.failedOver();
     }
 
+    /** Names the setting behind a timeout, so the operator knows which one to raise. */
+    private static String ioProblem(Throwable t) {
+        if (t instanceof ConnectTimeoutException) {
+            return "HixAI could not be reached within UPSTREAM_CONNECT_TIMEOUT";
+        }
+        if (t instanceof SocketTimeoutException) {
+            return "HixAI did not answer within UPSTREAM_FIRST_BYTE_TIMEOUT (or fell silent for UPSTREAM_IDLE_TIMEOUT)";
+        }
+        return "the connection to HixAI failed";
+    }
+
     /** The failure as HixAI's, or null for an exception that is not about the upstream. */
     public static HixFailureException failureOf(Exchange exchange) {
         Throwable error = exchange.getException() != null
@@ -70,7 +83,7 @@ public class CookieFailover {
             }
             if (t instanceof IOException || t instanceof UncheckedIOException) {
                 return new HixFailureException(FailureClass.TRANSIENT,
-                        "the connection to HixAI failed (" + t.getClass().getSimpleName() + ")", t);
+                        ioProblem(t) + " (" + t.getClass().getSimpleName() + ")", t);
             }
         }
         return null;

@@ -3,6 +3,7 @@ package dev.hixai2api.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** Linux /proc readings: a process's resident memory, threads and CPU time, and the machine's busy time. */
@@ -53,6 +54,15 @@ final class ProcStats {
         } catch (IOException | RuntimeException e) {
             return new long[] {0, 0};
         }
+    }
+
+    /** The machine's busy share of its CPU time over the given window, 0 to 1. */
+    static double machineBusy(Duration window) throws InterruptedException {
+        long[] before = machineTicks();
+        Thread.sleep(window.toMillis());
+        long[] after = machineTicks();
+        long total = after[1] - before[1];
+        return total <= 0 ? 0 : (double) (after[0] - before[0]) / total;
     }
 
     /** The 1, 5 and 15 minute load averages of /proc/loadavg. */

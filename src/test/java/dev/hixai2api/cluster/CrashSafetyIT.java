@@ -2,10 +2,6 @@ package dev.hixai2api.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,11 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hixai2api.persistence.MariaDbDatabase;
 import dev.hixai2api.simulator.HixSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,20 +30,9 @@ import org.junit.jupiter.api.Test;
 class CrashSafetyIT {
 
     private static final String SECRET = "crash-secret-0123456789";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static HixSimulator simulator;
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator = HixSimulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
+    @AutoClose
+    private static final HixSimulator SIMULATOR = HixSimulator.start();
 
     @Test
     void theEmbeddedDatabaseKeepsEveryCommittedRowThroughAKill() throws Exception {
@@ -111,9 +94,9 @@ class CrashSafetyIT {
     private static Snapshot loadAndKill(String name, GatewayProcess gateway) throws Exception {
         for (int i = 0; i < 5; i++) {
             String token = name + "-crash-token-" + i;
-            simulator.addAccount(token, 1_000_000);
-            send(gateway, "PUT", "/api/cookie", "{\"cookie\":\"" + token + "\",\"remark\":\"account " + i + "\"}", SECRET);
-            send(gateway, "PUT", "/api/key", "{\"apiKey\":\"sk-" + name + "-crash-key-" + i + "\",\"remark\":\"key " + i + "\"}", SECRET);
+            SIMULATOR.addAccount(token, 1_000_000);
+            gateway.send("PUT", "/api/cookie", "{\"cookie\":\"" + token + "\",\"remark\":\"account " + i + "\"}", SECRET);
+            gateway.send("PUT", "/api/key", "{\"apiKey\":\"sk-" + name + "-crash-key-" + i + "\",\"remark\":\"key " + i + "\"}", SECRET);
         }
         Snapshot committed = Snapshot.of(gateway);
         AtomicBoolean running = new AtomicBoolean(true);
@@ -123,7 +106,7 @@ class CrashSafetyIT {
             load.submit(() -> {
                 while (running.get()) {
                     try {
-                        send(gateway, "POST", "/v1/chat/completions",
+                        gateway.send("POST", "/v1/chat/completions",
                                 "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"busy\"}]}",
                                 "sk-" + name + "-crash-key-0");
                         synchronized (answered) {
@@ -153,7 +136,7 @@ class CrashSafetyIT {
 
     private static Map<String, String> environment(Map<String, String> extra) {
         Map<String, String> environment = new HashMap<>(Map.of(
-                "HIX_BASE_URL", simulator.baseUrl(),
+                "HIX_BASE_URL", SIMULATOR.baseUrl(),
                 "BACKEND_SECRET", SECRET,
                 "REQUEST_RATE_LIMIT", "0"));
         environment.putAll(extra);
@@ -170,8 +153,8 @@ class CrashSafetyIT {
     /** What the admin API lists, and how many conversations were answered. */
     record Snapshot(List<String> cookies, List<String> keys, int conversations) {
         static Snapshot of(GatewayProcess gateway) throws Exception {
-            return new Snapshot(rows(send(gateway, "GET", "/api/cookie/all", null, SECRET), "cookie"),
-                    rows(send(gateway, "GET", "/api/key/all", null, SECRET), "apiKey"), 0);
+            return new Snapshot(rows(gateway.send("GET", "/api/cookie/all", null, SECRET), "cookie"),
+                    rows(gateway.send("GET", "/api/key/all", null, SECRET), "apiKey"), 0);
         }
 
         private static List<String> rows(JsonNode listing, String secretField) {
@@ -182,15 +165,5 @@ class CrashSafetyIT {
             }
             return rows;
         }
-    }
-
-    private static JsonNode send(GatewayProcess gateway, String method, String path, String body, String auth) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.url(path))).timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + auth);
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
     }
 }

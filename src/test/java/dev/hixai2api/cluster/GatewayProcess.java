@@ -1,5 +1,7 @@
 package dev.hixai2api.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,10 +14,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** The packaged gateway (target/hixai2api.jar) run as its own process, as an operator runs it. */
 final class GatewayProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final int port;
@@ -27,14 +33,20 @@ final class GatewayProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** Started in the project folder, as {@code java -jar target/hixai2api.jar} there. */
     static GatewayProcess start(String name, Map<String, String> environment) throws IOException {
+        return start(name, environment, Path.of(""));
+    }
+
+    static GatewayProcess start(String name, Map<String, String> environment, Path workingDirectory) throws IOException {
         int port = freePort();
-        Path jar = Path.of(System.getProperty("hixai2api.jar", "target/hixai2api.jar"));
+        Path jar = Path.of(System.getProperty("hixai2api.jar", "target/hixai2api.jar")).toAbsolutePath();
         Path dir = Files.createDirectories(jar.resolveSibling("it").resolve(name));
         Path log = dir.resolve("gateway.log");
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xmx512m", "-jar", jar.toString()))
+                .directory(workingDirectory.toAbsolutePath().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
@@ -77,6 +89,24 @@ final class GatewayProcess implements AutoCloseable {
     /** SIGKILL: the process gets no chance to flush or close anything. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
+    }
+
+    /** Sends a JSON request (auth: the bearer token, or null) and returns the answer, which must be a 200. */
+    JsonNode send(String method, String path, String body, String auth) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (auth != null) {
+            request.header("Authorization", "Bearer " + auth);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** What the gateway printed so far. */
+    String output() throws IOException {
+        return Files.readString(log);
     }
 
     boolean exitedWithin(Duration timeout) throws InterruptedException {

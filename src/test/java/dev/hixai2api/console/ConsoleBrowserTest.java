@@ -407,9 +407,11 @@ class ConsoleBrowserTest extends GatewayTestSupport {
 
     private static void screenshot(String page) {
         try {
-            Path docs = Path.of(System.getProperty("basedir", ".")).resolve("docs");
-            Files.createDirectories(docs);
-            Files.write(docs.resolve("console-" + page + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+            // under the build folder by default, so a test run leaves the checked-in docs/ alone
+            Path folder = Path.of(System.getProperty("basedir", ".")).resolve(System.getProperty("console.screenshots",
+                    "target/console-screenshots"));
+            Files.createDirectories(folder);
+            Files.write(folder.resolve("console-" + page + ".png"), browser.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -40,6 +40,9 @@ class CustomSettingsE2ETest extends GatewayTestSupport {
         assertThat(post("/hf/v1/chat/completions", chatBody("gpt-4o-mini", false, "hi"), null).statusCode()).isEqualTo(200);
         assertThat(get("/hf/v1/models", null).statusCode()).isEqualTo(200);
         assertThat(post("/v1/chat/completions", chatBody("gpt-4o-mini", false, "hi"), null).statusCode()).isEqualTo(404);
+        // the console's playground finds them there
+        assertThat(json(get("/api/status", "Bearer " + BACKEND_SECRET).body()).path("data").path("openAiPath").asText())
+                .isEqualTo("/hf/v1");
     }
 
     @Test

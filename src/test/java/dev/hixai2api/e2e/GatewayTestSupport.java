@@ -10,20 +10,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hixai2api.conversation.ChatCompletedRoutes;
 import dev.hixai2api.conversation.ConversationRecorder;
 import dev.hixai2api.hix.Credits;
 import dev.hixai2api.persistence.ApiKeyRepository;
 import dev.hixai2api.persistence.CookieRepository;
 import dev.hixai2api.persistence.MariaDbDatabase;
 import dev.hixai2api.security.ApiKeyAuthenticator;
+import dev.hixai2api.simulator.Failure;
 import dev.hixai2api.simulator.HixSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,8 +45,10 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // every test client is 127.0.0.1: only the limits test sets a rate limit; only the monitoring test exports
 // MBeans, as several cached contexts of one JVM would register the same names
+// credit re-reads after answers follow within CREDIT_RECHECK_INTERVAL (10 s in production; a test class may set
+// its own)
 @TestPropertySource(properties = {"REQUEST_RATE_LIMIT=0", "BACKEND_SECRET=" + GatewayTestSupport.BACKEND_SECRET,
-        "spring.jmx.enabled=false"})
+        "spring.jmx.enabled=false", "CREDIT_RECHECK_INTERVAL=100ms"})
 public abstract class GatewayTestSupport {
 
     protected static final String BACKEND_SECRET = "test-backend-secret-0123456789";
@@ -66,6 +72,8 @@ public abstract class GatewayTestSupport {
     private ApiKeyAuthenticator authenticator;
     @Autowired
     protected CamelContext camelContext;
+    @Autowired
+    private ChatCompletedRoutes chatCompletedRoutes;
 
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
@@ -78,15 +86,44 @@ public abstract class GatewayTestSupport {
 
     @BeforeEach
     void cleanState() {
-        // the previous test's background work (credit re-reads after answers) must not reach this test's simulator
-        await().atMost(Duration.ofSeconds(10)).until(() -> camelContext.getInflightRepository().size() == 0
-                && camelContext.getEndpoint(ConversationRecorder.COMPLETED_ENDPOINT, SedaEndpoint.class).getExchanges().isEmpty());
         SIMULATOR.reset();
         jdbc.sql("DELETE FROM conversation").update();
         jdbc.sql("DELETE FROM hix_cookie").update();
         cookies.invalidate();
         jdbc.sql("DELETE FROM api_key").update();
         authenticator.reload();
+    }
+
+    /**
+     * A test's background work (credit re-reads after answers) must not reach the next test's simulator, which
+     * every cached context shares: each context settles its own before any other test runs.
+     */
+    @AfterEach
+    void settleAfterAnswerWork() {
+        awaitAfterAnswerWork();
+    }
+
+    /** Waits until the conversation records and credit re-reads of earlier answers are done. */
+    protected void awaitAfterAnswerWork() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> camelContext.getInflightRepository().size() == 0
+                && camelContext.getEndpoint(ConversationRecorder.COMPLETED_ENDPOINT, SedaEndpoint.class).getExchanges().isEmpty()
+                && !chatCompletedRoutes.creditChecksPending());
+    }
+
+    /**
+     * Streams a chat whose HixAI answer falls silent after its first events, checks the client got those events
+     * and an error event instead of [DONE], and returns how long the gateway took to end the stream.
+     */
+    protected long millisToEndAStalledStream() {
+        SIMULATOR.failNext(Failure.STALL_MID_STREAM);
+        long start = System.nanoTime();
+        HttpResponse<String> response = post("/v1/chat/completions", chatBody("gpt-4o-mini", true, "hi"), null);
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"content\":\"Hello\"").contains("upstream_stream_interrupted")
+                .doesNotContain("data: [DONE]");
+        return tookMillis;
     }
 
     /** An account at the simulator and the same cookie in the pool. */

@@ -1,7 +1,6 @@
 package dev.hixai2api.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -14,14 +13,12 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hixai2api.conversation.ConversationRecorder;
 import dev.hixai2api.hix.HixCalls;
 import dev.hixai2api.proxy.HttpForwardProxy;
 import dev.hixai2api.proxy.Socks5Proxy;
 import dev.hixai2api.proxy.TestProxy;
 import dev.hixai2api.simulator.RecordedRequest;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.seda.SedaEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -136,8 +133,7 @@ class UpstreamProxyE2ETest {
             assertThat(SIMULATOR.uploads()).hasSize(1);
             assertThat(SIMULATOR.chatCalls()).hasSize(1);
             // the credit re-read after the answer is a HixAI call too: let it finish
-            await().atMost(Duration.ofSeconds(10)).until(() -> camelContext.getInflightRepository().size() == 0
-                    && camelContext.getEndpoint(ConversationRecorder.COMPLETED_ENDPOINT, SedaEndpoint.class).getExchanges().isEmpty());
+            awaitAfterAnswerWork();
 
             String chatId = SIMULATOR.chatCalls().get(0).chatId();
             Exchange deleted = camelContext.createProducerTemplate().send("direct:hixDeleteChat", exchange -> {

@@ -33,7 +33,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 // CLIENT_TIMEOUT cuts slow-loris clients fast; idle keep-alive connections of the test client stay open; request
 // threads beyond the pool's core end after 1 s idle, so a leak is not hidden by the pool's elasticity
-@TestPropertySource(properties = {"UPSTREAM_READ_TIMEOUT=500ms", "COOKIE_COOLDOWN=0s", "CLIENT_TIMEOUT=1s",
+@TestPropertySource(properties = {"UPSTREAM_FIRST_BYTE_TIMEOUT=500ms", "UPSTREAM_IDLE_TIMEOUT=500ms", "COOKIE_COOLDOWN=0s", "CLIENT_TIMEOUT=1s",
         "server.tomcat.keep-alive-timeout=60s", "spring.task.execution.pool.keep-alive=1s"})
 class FaultSuiteE2ETest extends GatewayTestSupport {
 

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OpenAiResponsesTest {
 
@@ -41,6 +44,24 @@ class OpenAiResponsesTest {
         assertThat(choice.has("finish_reason")).isTrue();
         assertThat(choice.path("finish_reason").isNull()).isTrue();
         assertThat(chunk.has("usage")).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Hello", "", "quote \" backslash \\ slash /", "line\nbreak\ttab\u0001\u001f", "中文 ünï 😀",
+            "</script><think>", "\u2028\u2029"})
+    void chunkFramesAreByteForByteTheSerialisedChunkRecord(String content) throws Exception {
+        String model = "gpt-4o \"quoted\" 模型";
+        OpenAiResponses responses = new OpenAiResponses(mapper, model);
+        for (String role : new String[] {null, "assistant"}) {
+            byte[] frame = responses.chunkFrame(role, content);
+            JsonNode parsed = frameJson(frame);
+            OpenAiResponses.Chunk record = new OpenAiResponses.Chunk(parsed.path("id").asText(), "chat.completion.chunk",
+                    parsed.path("created").asLong(), model, List.of(new OpenAiResponses.ChunkChoice(0,
+                            new OpenAiResponses.Delta(role, content), null)), null);
+
+            assertThat(new String(frame, StandardCharsets.UTF_8))
+                    .isEqualTo("data: " + mapper.writeValueAsString(record) + "\n\n");
+        }
     }
 
     @Test

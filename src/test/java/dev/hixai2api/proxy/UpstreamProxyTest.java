@@ -145,7 +145,7 @@ class UpstreamProxyTest {
         try (Socks5Proxy socks = Socks5Proxy.start()) {
             String base = "http://127.0.0.1:" + origin.getAddress().getPort();
             context.withPropertyValues("hixai2api.proxy-url=socks5://127.0.0.1:" + socks.port(),
-                    "hixai2api.upstream-max-connections=42", "hixai2api.upstream-read-timeout=1s").run(started -> {
+                    "hixai2api.upstream-max-connections=42", "hixai2api.upstream-first-byte-timeout=1s").run(started -> {
                 assertThat(started).hasNotFailed();
                 assertThat(started.getBean("http")).isNotSameAs(started.getBean("https"));
                 for (String name : new String[] {"http", "https"}) {
