@@ -1,23 +1,27 @@
 // The cookie pool page: list with credits and health, add, update (re-check), delete, refresh credits.
 import {adminApi} from './api.js';
-import {$, busy, confirmButton, editForm, h, notice} from './dom.js';
+import {$, busy, h} from './dom.js';
 import {ago, clock, dateTime, number} from './format.js';
+import {listPage} from './list.js';
 
 const STATE_LABELS = {
   active: 'active', cooling_down: 'cooling down', no_credit: 'no credit', disabled: 'disabled',
 };
 
 export function createCookiePage({onChange}) {
-  const rows = $('cookie-rows');
-  const empty = $('cookies-empty');
-  const note = $('cookies-notice');
-  const editor = editForm('cookie', {
-    title: 'Add a cookie',
-    hint: 'Checked with HixAI before it is stored; its credits are read at once.',
-    placeholder: 'the __Secure-next-auth.session-token value, or the whole Cookie header',
-    submit: 'Add cookie',
+  const list = listPage('cookie', {
+    fetchAll: adminApi.cookies,
+    row,
+    onChange,
+    addTexts: {
+      title: 'Add a cookie',
+      hint: 'Checked with HixAI before it is stored; its credits are read at once.',
+      placeholder: 'the __Secure-next-auth.session-token value, or the whole Cookie header',
+      submit: 'Add cookie',
+    },
   });
-  const {form, value, remark, submit, cancel} = editor;
+  const {editor, say} = list;
+  const {form, value, remark} = editor;
 
   function stateCell(cookie) {
     const badge = h('span', {class: 'badge ' + cookie.state}, STATE_LABELS[cookie.state] || cookie.state);
@@ -46,19 +50,7 @@ export function createCookiePage({onChange}) {
       errorCell(cookie),
       h('td', {title: dateTime(cookie.lastRefreshAt)}, ago(cookie.lastRefreshAt) || '—'),
       h('td', {class: 'remark'}, cookie.remark || ''),
-      h('td', {class: 'row-actions'},
-        h('button', {type: 'button', class: 'ghost small-button', onclick: () => edit(cookie)}, 'Edit'),
-        confirmButton('Delete', 'Delete?', () => remove(cookie))));
-  }
-
-  async function load() {
-    try {
-      const cookies = await adminApi.cookies();
-      rows.replaceChildren(...cookies.map(row));
-      empty.hidden = cookies.length > 0;
-    } catch (error) {
-      if (error.status !== 401) notice(note, 'error', error.message);
-    }
+      list.actions(cookie, edit, remove));
   }
 
   function edit(cookie) {
@@ -71,18 +63,9 @@ export function createCookiePage({onChange}) {
     });
   }
 
-  const endEdit = editor.add;
-
   async function remove(cookie) {
-    try {
-      await adminApi.deleteCookie(cookie.id);
-      notice(note, 'ok', `Cookie #${cookie.id} deleted.`);
-      if (editor.editing() === cookie.id) endEdit();
-    } catch (error) {
-      if (error.status !== 401) notice(note, 'error', error.message);
-    }
-    await load();
-    onChange();
+    await adminApi.deleteCookie(cookie.id);
+    say('ok', `Cookie #${cookie.id} deleted.`);
   }
 
   form.addEventListener('submit', (event) => {
@@ -92,49 +75,33 @@ export function createCookiePage({onChange}) {
     // the cookie leaves the page with the request: the field never keeps it
     value.value = '';
     if (editor.editing() === null && !cookie) {
-      notice(note, 'error', 'Paste a cookie first.');
+      say('error', 'Paste a cookie first.');
       return;
     }
-    busy(submit, async () => {
-      try {
-        if (editor.editing() === null) {
-          const added = await adminApi.addCookie(cookie, text);
-          notice(note, 'ok', `Cookie #${added.id} added with ${number(added.credit)} credits.`);
-        } else {
-          const updated = await adminApi.updateCookie(editor.editing(), cookie, text);
-          notice(note, 'ok', `Cookie #${updated.id} updated: ${STATE_LABELS[updated.state] || updated.state}, `
-            + `${number(updated.credit)} credits.`);
-        }
-        endEdit();
-      } catch (error) {
-        if (error.status !== 401) notice(note, 'error', error.message);
+    list.save(async () => {
+      if (editor.editing() === null) {
+        const added = await adminApi.addCookie(cookie, text);
+        say('ok', `Cookie #${added.id} added with ${number(added.credit)} credits.`);
+      } else {
+        const updated = await adminApi.updateCookie(editor.editing(), cookie, text);
+        say('ok', `Cookie #${updated.id} updated: ${STATE_LABELS[updated.state] || updated.state}, `
+          + `${number(updated.credit)} credits.`);
       }
-      await load();
-      onChange();
     });
   });
 
-  cancel.addEventListener('click', endEdit);
-  $('cookies-reload').addEventListener('click', (event) => busy(event.currentTarget, load));
   $('cookies-refresh').addEventListener('click', (event) => busy(event.currentTarget, async () => {
     try {
       await adminApi.refreshCredits();
-      notice(note, 'ok', 'Credit refresh of every cookie started: the list updates in a few seconds.');
+      say('ok', 'Credit refresh of every cookie started: the list updates in a few seconds.');
       // the refresh runs in the background: look again shortly
       for (const delay of [1500, 5000]) {
-        setTimeout(() => { load(); onChange(); }, delay);
+        setTimeout(() => { list.load(); onChange(); }, delay);
       }
     } catch (error) {
-      if (error.status !== 401) notice(note, 'error', error.message);
+      list.fail(error);
     }
   }));
 
-  return {
-    show: load,
-    reset() {
-      endEdit();
-      rows.replaceChildren();
-      notice(note, '', '');
-    },
-  };
+  return list.page;
 }

@@ -1,7 +1,8 @@
 // The API-key page: masked list, add, update (key or only its remark), delete.
 import {adminApi} from './api.js';
-import {$, busy, confirmButton, editForm, h, notice} from './dom.js';
+import {$, h} from './dom.js';
 import {dateTime} from './format.js';
+import {listPage} from './list.js';
 
 /** sk- and 40 characters of a URL-safe alphabet from the browser's cryptographic generator. */
 function randomKey() {
@@ -17,17 +18,20 @@ function randomKey() {
 }
 
 export function createKeyPage() {
-  const rows = $('key-rows');
-  const empty = $('keys-empty');
-  const note = $('keys-notice');
   // a generated key is shown while it is chosen; the field hides it again at every turn of the form
-  const editor = editForm('key', {
-    title: 'Add an API key',
-    hint: 'Copy a generated key before you add it: it is never shown again.',
-    placeholder: '8 to 512 printable characters, no spaces',
-    submit: 'Add key',
-  }, hideValue);
-  const {form, value, remark, submit, cancel} = editor;
+  const list = listPage('key', {
+    fetchAll: adminApi.keys,
+    row,
+    onSwitch: hideValue,
+    addTexts: {
+      title: 'Add an API key',
+      hint: 'Copy a generated key before you add it: it is never shown again.',
+      placeholder: '8 to 512 printable characters, no spaces',
+      submit: 'Add key',
+    },
+  });
+  const {editor, say} = list;
+  const {form, value, remark} = editor;
 
   function row(key) {
     return h('tr', {dataset: {id: key.id}},
@@ -35,23 +39,11 @@ export function createKeyPage() {
       h('td', {}, h('code', {class: 'masked'}, key.apiKey)),
       h('td', {class: 'remark'}, key.remark || ''),
       h('td', {}, dateTime(key.createTime)),
-      h('td', {class: 'row-actions'},
-        h('button', {type: 'button', class: 'ghost small-button', onclick: () => edit(key)}, 'Edit'),
-        confirmButton('Delete', 'Delete?', () => remove(key))));
-  }
-
-  async function load() {
-    try {
-      const keys = await adminApi.keys();
-      rows.replaceChildren(...keys.map(row));
-      empty.hidden = keys.length > 0;
-    } catch (error) {
-      if (error.status !== 401) notice(note, 'error', error.message);
-    }
+      list.actions(key, edit, remove));
   }
 
   function hideValue() {
-    editor.value.type = 'password';
+    value.type = 'password';
   }
 
   function edit(key) {
@@ -63,17 +55,9 @@ export function createKeyPage() {
     });
   }
 
-  const endEdit = editor.add;
-
   async function remove(key) {
-    try {
-      await adminApi.deleteKey(key.id);
-      notice(note, 'ok', `Key #${key.id} deleted: it no longer opens /v1.`);
-      if (editor.editing() === key.id) endEdit();
-    } catch (error) {
-      if (error.status !== 401) notice(note, 'error', error.message);
-    }
-    await load();
+    await adminApi.deleteKey(key.id);
+    say('ok', `Key #${key.id} deleted: it no longer opens /v1.`);
   }
 
   form.addEventListener('submit', (event) => {
@@ -83,24 +67,18 @@ export function createKeyPage() {
     value.value = '';
     hideValue();
     if (editor.editing() === null && !key) {
-      notice(note, 'error', 'Type or generate a key first.');
+      say('error', 'Type or generate a key first.');
       return;
     }
-    busy(submit, async () => {
-      try {
-        if (editor.editing() === null) {
-          const added = await adminApi.addKey(key, text);
-          notice(note, 'ok', `Key #${added.id} added (${added.apiKey}): it works on /v1 at once.`);
-        } else {
-          const id = editor.editing();
-          await adminApi.updateKey(id, key, text);
-          notice(note, 'ok', `Key #${id} updated.`);
-        }
-        endEdit();
-      } catch (error) {
-        if (error.status !== 401) notice(note, 'error', error.message);
+    list.save(async () => {
+      if (editor.editing() === null) {
+        const added = await adminApi.addKey(key, text);
+        say('ok', `Key #${added.id} added (${added.apiKey}): it works on /v1 at once.`);
+      } else {
+        const id = editor.editing();
+        await adminApi.updateKey(id, key, text);
+        say('ok', `Key #${id} updated.`);
       }
-      await load();
     });
   });
 
@@ -109,15 +87,6 @@ export function createKeyPage() {
     value.type = 'text';
     value.select();
   });
-  cancel.addEventListener('click', endEdit);
-  $('keys-reload').addEventListener('click', (event) => busy(event.currentTarget, load));
 
-  return {
-    show: load,
-    reset() {
-      endEdit();
-      rows.replaceChildren();
-      notice(note, '', '');
-    },
-  };
+  return list.page;
 }

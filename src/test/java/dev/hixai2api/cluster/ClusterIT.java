@@ -95,7 +95,8 @@ class ClusterIT {
     @Order(3)
     void cookieStateChangesAreSeenByEveryInstance() throws Exception {
         simulator.addAccount("tok-dying-00001", 100);
-        long dying = first.send("PUT", "/api/cookie", "{\"cookie\":\"tok-dying-00001\"}", SECRET).path("data").path("id").asLong();
+        long dying = first.send("PUT", "/api/cookie", "{\"cookie\":\"tok-dying-00001\"}", SECRET)
+                .path("data").path("id").asLong();
         simulator.account("tok-dying-00001").setLoggedIn(false);
 
         // the cluster finds out the session died: through a chat on the first instance that picked that cookie
