@@ -58,8 +58,10 @@ public class ChatCompletedRoutes extends RouteBuilder {
     /** Whether a cookie's credit is still to be re-read after its latest answers, or being re-read. */
     public boolean creditChecksPending() {
         AggregateProcessor recheck = getContext().getProcessor(CREDIT_RECHECK, AggregateProcessor.class);
-        // a completing group leaves the repository and becomes in progress one after the other: check both sides
-        return recheck.getInProgressCompleteExchanges() > 0 || !pendingCreditChecks.getKeys().isEmpty()
+        // a completing group leaves the repository just before it counts as in progress: reading the count on
+        // both sides of the keys narrows the moment in which neither shows it to a few instructions
+        int inProgressBefore = recheck.getInProgressCompleteExchanges();
+        return inProgressBefore > 0 || !pendingCreditChecks.getKeys().isEmpty()
                 || recheck.getInProgressCompleteExchanges() > 0;
     }
 }
