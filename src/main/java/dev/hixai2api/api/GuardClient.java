@@ -42,6 +42,6 @@ public class GuardClient implements Processor {
         if (!(exchange.getIn() instanceof PlatformHttpMessage http)) {
             return "unknown";
         }
-        return clientAddress.resolve(http.getRequest().getRemoteAddr(), http.getRequest().getHeader("X-Forwarded-For"));
+        return clientAddress.resolve(http.getRequest());
     }
 }

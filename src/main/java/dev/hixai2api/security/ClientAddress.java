@@ -1,32 +1,85 @@
 package dev.hixai2api.security;
 
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The client's address for rate limiting and the blacklist. X-Forwarded-For counts only when the connection
- * comes from a configured trusted proxy (TRUSTED_PROXIES), and then the rightmost address that is not itself a
- * trusted proxy is the client: everything left of it could have been written by the client.
+ * comes from a configured trusted proxy (TRUSTED_PROXIES: addresses or CIDR ranges), and then the rightmost
+ * address that is not itself a trusted proxy is the client: everything left of it could have been written by the
+ * client. Several header lines are one list, in their order (RFC 9110, 5.3). Addresses come back in one
+ * canonical form ({@code ::1} as {@code 0:0:0:0:0:0:0:1}, {@code ::ffff:1.2.3.4} as {@code 1.2.3.4}); a hop
+ * that is not an IP literal is returned as written.
  */
 public final class ClientAddress {
 
-    private final Set<String> trustedProxies;
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
 
+    private final List<AddressRange> trustedProxies;
+
+    /** @throws IllegalArgumentException naming the entry that is not an address or CIDR range */
     public ClientAddress(List<String> trustedProxies) {
-        this.trustedProxies = Set.copyOf(trustedProxies);
+        this.trustedProxies = AddressRange.parseAll("TRUSTED_PROXIES", trustedProxies);
     }
 
+    /** The client of a servlet request, every X-Forwarded-For line counted. */
+    public String resolve(HttpServletRequest request) {
+        return resolveLines(request.getRemoteAddr(), Collections.list(request.getHeaders(FORWARDED_FOR)));
+    }
+
+    /** The client behind one X-Forwarded-For value (null or blank: none). */
     public String resolve(String remoteAddress, String forwardedFor) {
-        if (!trustedProxies.contains(remoteAddress) || forwardedFor == null || forwardedFor.isBlank()) {
-            return remoteAddress;
+        return resolveLines(remoteAddress, forwardedFor == null ? List.of() : List.of(forwardedFor));
+    }
+
+    /** The client behind the X-Forwarded-For header lines, in the order they came. */
+    public String resolveLines(String remoteAddress, List<String> forwardedForLines) {
+        Optional<InetAddress> remote = address(remoteAddress);
+        String client = remote.map(InetAddress::getHostAddress).orElse(remoteAddress);
+        if (remote.filter(this::isTrusted).isEmpty()) {
+            return client;
         }
-        String[] hops = forwardedFor.split(",");
-        for (int i = hops.length - 1; i >= 0; i--) {
-            String hop = hops[i].trim();
-            if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
-                return hop;
+        List<String> hops = new ArrayList<>();
+        for (String line : forwardedForLines) {
+            for (String hop : line.split(",")) {
+                if (!hop.isBlank()) {
+                    hops.add(hop.trim());
+                }
             }
         }
-        return remoteAddress;
+        for (int i = hops.size() - 1; i >= 0; i--) {
+            Optional<InetAddress> hop = address(hops.get(i));
+            if (hop.filter(this::isTrusted).isEmpty()) {
+                return hop.map(InetAddress::getHostAddress).orElse(hops.get(i));
+            }
+        }
+        return client;
+    }
+
+    private boolean isTrusted(InetAddress address) {
+        return trustedProxies.stream().anyMatch(range -> range.contains(address));
+    }
+
+    /**
+     * The address of a hop as proxies write it: bare, {@code [v6]} or {@code [v6]:port}, {@code v4:port}, with or
+     * without an IPv6 zone id (meaningless off the proxy's own link).
+     */
+    private static Optional<InetAddress> address(String hop) {
+        if (hop == null) {
+            return Optional.empty();
+        }
+        String host = hop.trim();
+        if (host.startsWith("[") && host.indexOf(']') > 0) {
+            host = host.substring(1, host.indexOf(']'));
+        } else if (host.indexOf(':') > 0 && host.indexOf(':') == host.lastIndexOf(':') && host.indexOf('.') > 0) {
+            host = host.substring(0, host.indexOf(':'));
+        }
+        int zone = host.indexOf('%');
+        return IpLiteral.parse(zone < 0 ? host : host.substring(0, zone));
     }
 }

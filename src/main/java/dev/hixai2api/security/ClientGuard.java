@@ -1,7 +1,11 @@
 package dev.hixai2api.security;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -13,11 +17,17 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.stereotype.Component;
 
-/** IP_BLACK_LIST and REQUEST_RATE_LIMIT (requests per minute per client IP, as a token bucket). */
+/**
+ * IP_BLACK_LIST (addresses and CIDR ranges) and REQUEST_RATE_LIMIT (requests per minute per client, as a token
+ * bucket). An IPv6 client is its /64: one host usually holds a whole /64 and could otherwise take a fresh budget
+ * for every request.
+ */
 @Component
 public class ClientGuard {
 
-    private final Set<String> blocked;
+    private static final int IPV6_CLIENT_PREFIX_BYTES = 8;
+
+    private final List<AddressRange> blocked;
     private final int perMinute;
     /** One bucket per client seen lately; idle clients are forgotten, and the map is bounded. */
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
@@ -26,16 +36,19 @@ public class ClientGuard {
             .build();
 
     public ClientGuard(GatewayProperties properties) {
-        this.blocked = Set.copyOf(properties.ipBlackList());
+        this.blocked = AddressRange.parseAll("IP_BLACK_LIST", properties.ipBlackList());
         this.perMinute = properties.requestRateLimit();
     }
 
+    /** @param clientIp as {@link ClientAddress} resolves it */
     public void check(String clientIp) {
-        checkBlacklist(clientIp);
+        Optional<InetAddress> address = IpLiteral.parse(clientIp);
+        checkBlacklist(address);
         if (perMinute <= 0) {
             return;
         }
-        ConsumptionProbe probe = buckets.get(clientIp, ip -> newBucket()).tryConsumeAndReturnRemaining(1);
+        String bucketKey = address.map(ClientGuard::bucketKey).orElse(clientIp);
+        ConsumptionProbe probe = buckets.get(bucketKey, key -> newBucket()).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
             throw new OpenAiException(429, "rate_limit_error", "rate_limit_exceeded", null,
@@ -45,10 +58,23 @@ public class ClientGuard {
     }
 
     public void checkBlacklist(String clientIp) {
-        if (blocked.contains(clientIp)) {
+        checkBlacklist(IpLiteral.parse(clientIp));
+    }
+
+    private void checkBlacklist(Optional<InetAddress> client) {
+        if (client.filter(address -> blocked.stream().anyMatch(range -> range.contains(address))).isPresent()) {
             throw new OpenAiException(403, "permission_error", "ip_blocked", null,
                     "Requests from your address are refused by this gateway (IP_BLACK_LIST).");
         }
+    }
+
+    private static String bucketKey(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return address.getHostAddress();
+        }
+        byte[] prefix = Arrays.copyOf(address.getAddress(), 16);
+        Arrays.fill(prefix, IPV6_CLIENT_PREFIX_BYTES, prefix.length, (byte) 0);
+        return IpLiteral.address(prefix).getHostAddress() + "/64";
     }
 
     private Bucket newBucket() {

@@ -2,22 +2,20 @@ package dev.hixai2api.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-/** REQUEST_RATE_LIMIT, IP_BLACK_LIST, and X-Forwarded-For only from TRUSTED_PROXIES. */
-@TestPropertySource(properties = {"REQUEST_RATE_LIMIT=3", "IP_BLACK_LIST=127.0.0.3, 10.1.2.3", "TRUSTED_PROXIES=127.0.0.1"})
-class ClientLimitsE2ETest extends GatewayTestSupport {
+/**
+ * REQUEST_RATE_LIMIT, IP_BLACK_LIST (::1 in its short form), and X-Forwarded-For only from TRUSTED_PROXIES
+ * (127.0.0.1, and 10.9.0.0/16 as the proxies behind it).
+ */
+@TestPropertySource(properties = {"REQUEST_RATE_LIMIT=3", "IP_BLACK_LIST=127.0.0.3, 10.1.2.0/24, ::1",
+        "TRUSTED_PROXIES=127.0.0.1, 10.9.0.0/16"})
+class ClientLimitsE2ETest extends LoopbackBlacklistE2ETest {
 
     @Test
     void overTheRateLimitIs429WithRetryAfterAndEachClientHasItsOwnBudget() throws Exception {
@@ -39,9 +37,32 @@ class ClientLimitsE2ETest extends GatewayTestSupport {
 
     @Test
     void aBlacklistedAddressIs403DirectlyOrBehindTheTrustedProxy() throws Exception {
-        assertThat(rawGet("127.0.0.3", null)).startsWith("HTTP/1.1 403").contains("\"code\":\"ip_blocked\"");
+        assertThat(rawGet("127.0.0.3")).startsWith("HTTP/1.1 403").contains("\"code\":\"ip_blocked\"");
         assertThat(forwardedFor("10.1.2.3").statusCode()).isEqualTo(403);
         assertThat(forwardedFor("10.1.2.3, 127.0.0.1").statusCode()).as("trusted hops are skipped").isEqualTo(403);
+    }
+
+    @Test
+    void everyForwardedForLineCountsAndTheClientIsTheRightmostUntrustedHop() throws Exception {
+        assertThat(rawGet("127.0.0.1", "10.1.2.3", "203.0.113.20")).as("the proxy appended the second line")
+                .startsWith("HTTP/1.1 200");
+        assertThat(rawGet("127.0.0.1", "203.0.113.21", "10.1.2.3, 10.9.0.4"))
+                .as("the client wrote the first line; 10.9.0.4 is a trusted proxy").startsWith("HTTP/1.1 403")
+                .contains("\"code\":\"ip_blocked\"");
+    }
+
+    @Test
+    void ipv6ClientsOfOneSlash64ShareTheirBudget() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(forwardedFor("2001:db8:5:6::1").statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> neighbour = forwardedFor("2001:db8:5:6:ffff:ffff:ffff:ffff");
+        HttpResponse<String> nextSlash64 = forwardedFor("2001:db8:5:7::1");
+
+        assertThat(neighbour.statusCode()).as("same /64").isEqualTo(429);
+        assertThat(json(neighbour.body()).path("error").path("code").asText()).isEqualTo("rate_limit_exceeded");
+        assertThat(neighbour.headers().firstValue("Retry-After")).isPresent();
+        assertThat(nextSlash64.statusCode()).as("another /64").isEqualTo(200);
     }
 
     @Test
@@ -68,20 +89,5 @@ class ClientLimitsE2ETest extends GatewayTestSupport {
     private HttpResponse<String> forwardedFor(String chain) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url("/v1/models"))).header("X-Forwarded-For", chain).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A request from another loopback address, which java.net.http cannot choose. */
-    private String rawGet(String from, String forwardedFor) throws Exception {
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", port));
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                    + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n") + "\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }
