@@ -13,7 +13,7 @@ import org.springframework.test.context.TestPropertySource;
  * REQUEST_RATE_LIMIT, IP_BLACK_LIST (::1 in its short form), and X-Forwarded-For only from TRUSTED_PROXIES
  * (127.0.0.1, and 10.9.0.0/16 as the proxies behind it).
  */
-@TestPropertySource(properties = {"REQUEST_RATE_LIMIT=3", "IP_BLACK_LIST=127.0.0.3, 10.1.2.0/24, ::1",
+@TestPropertySource(properties = {"REQUEST_RATE_LIMIT=3", "IP_BLACK_LIST=127.0.0.3, 10.1.2.0/24, 198.51.100.66, ::1",
         "TRUSTED_PROXIES=127.0.0.1, 10.9.0.0/16"})
 class ClientLimitsE2ETest extends LoopbackBlacklistE2ETest {
 
@@ -44,9 +44,9 @@ class ClientLimitsE2ETest extends LoopbackBlacklistE2ETest {
 
     @Test
     void everyForwardedForLineCountsAndTheClientIsTheRightmostUntrustedHop() throws Exception {
-        assertThat(rawGet("127.0.0.1", "10.1.2.3", "203.0.113.20")).as("the proxy appended the second line")
+        assertThat(rawGet("127.0.0.1", "198.51.100.66", "203.0.113.20")).as("the proxy appended the second line")
                 .startsWith("HTTP/1.1 200");
-        assertThat(rawGet("127.0.0.1", "203.0.113.21", "10.1.2.3, 10.9.0.4"))
+        assertThat(rawGet("127.0.0.1", "203.0.113.21", "198.51.100.66, 10.9.0.4"))
                 .as("the client wrote the first line; 10.9.0.4 is a trusted proxy").startsWith("HTTP/1.1 403")
                 .contains("\"code\":\"ip_blocked\"");
     }
