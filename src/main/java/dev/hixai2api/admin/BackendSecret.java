@@ -2,9 +2,13 @@ package dev.hixai2api.admin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -51,8 +55,7 @@ public class BackendSecret {
             new SecureRandom().nextBytes(random);
             String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             Files.createDirectories(file.getParent());
-            Files.writeString(file, generated, StandardCharsets.UTF_8);
-            restrictToOwner(file);
+            writeOwnerOnly(file, generated);
             // Printed this once, like an initial admin password; later starts only name the file.
             LOG.warn("""
 
@@ -68,11 +71,28 @@ public class BackendSecret {
         }
     }
 
-    private static void restrictToOwner(Path file) throws IOException {
+    /**
+     * Owner-only from the first byte: the permissions are given when the file is created (a chmod afterwards would
+     * leave a moment when others can read it), in a temporary file of the same folder that is synced and then
+     * renamed, so the secret file is either absent or complete, even after a crash.
+     */
+    private static void writeOwnerOnly(Path file, String secret) throws IOException {
+        Path temp;
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the file keeps the directory's permissions
+            // not a POSIX file system (Windows): the file gets the folder's access list
+            temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
+        }
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(secret.getBytes(StandardCharsets.UTF_8)));
+                channel.force(true);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 }

@@ -32,8 +32,8 @@ public class DataSourceConfiguration {
             } catch (IOException e) {
                 throw new UncheckedIOException("DATA_DIR " + dir + " cannot be created", e);
             }
-            // H2 writes committed changes in the background: within 10 ms instead of its default second, so a killed
-            // process loses nothing committed before that (0 would switch the background writer off altogether)
+            // H2 writes committed changes in the background: within 10 ms instead of its default 500 ms, so a killed
+            // process loses at most the commits of its last 10 ms (0 would switch the background writer off altogether)
             dataSource.setJdbcUrl("jdbc:h2:file:" + dir.resolve("hixai2api") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=10");
             dataSource.setUsername("sa");
         }

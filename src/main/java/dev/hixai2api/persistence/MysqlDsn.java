@@ -1,5 +1,6 @@
 package dev.hixai2api.persistence;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,16 +48,43 @@ public record MysqlDsn(String jdbcUrl, String username, String password) {
         return new MysqlDsn(url, username == null || username.isEmpty() ? null : username, password);
     }
 
-    /** Go-driver parameters have no JDBC meaning except the charset; times are stored as epoch millis. */
+    /**
+     * Go-driver parameters have no JDBC meaning except the charset and {@code tls}; times are stored as epoch millis.
+     * Without {@code tls} no sslMode is set, so Connector/J's default applies (PREFERRED).
+     */
     private static String jdbcParameters(String goParams) {
         String encoding = "UTF-8";
+        String sslMode = null;
         if (goParams != null) {
             for (String pair : goParams.split("&")) {
                 if (pair.startsWith("charset=") && !pair.substring(8).startsWith("utf8")) {
                     encoding = pair.substring(8);
+                } else if (pair.startsWith("tls=")) {
+                    sslMode = sslMode(pair.substring(4));
                 }
             }
         }
-        return "characterEncoding=" + encoding + "&useSSL=false&allowPublicKeyRetrieval=true";
+        return "characterEncoding=" + encoding + (sslMode == null ? "" : "&sslMode=" + sslMode)
+                + "&allowPublicKeyRetrieval=true";
+    }
+
+    /**
+     * The Go driver's {@code tls} values as Connector/J's sslMode. {@code true} checks the certificate chain against
+     * the JVM's trust store and the host name, as Go's tls.Config with its ServerName does: VERIFY_IDENTITY, not
+     * VERIFY_CA (which would accept any trusted certificate issued for another host).
+     */
+    static String sslMode(String tls) {
+        return switch (tls) {
+            case "1", "true", "TRUE", "True" -> "VERIFY_IDENTITY";
+            case "0", "false", "FALSE", "False" -> "DISABLED";
+            default -> switch (tls.toLowerCase(Locale.ROOT)) {
+                case "skip-verify" -> "REQUIRED";
+                case "preferred" -> "PREFERRED";
+                // a name registered with the Go driver's RegisterTLSConfig: its settings live in Go code only
+                default -> throw new IllegalArgumentException("MYSQL_DSN: tls=" + tls + " is not supported; use "
+                        + "true, skip-verify, preferred or false, or a jdbc:mysql:// URL with sslMode and "
+                        + "trustCertificateKeyStoreUrl for a custom TLS configuration");
+            };
+        };
     }
 }

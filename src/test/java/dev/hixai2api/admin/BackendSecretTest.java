@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.hixai2api.config.GatewayProperties;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,26 @@ class BackendSecretTest {
     }
 
     @Test
+    void theGeneratedSecretFileIsOwnerOnlyFromTheMomentItIsCreated() throws Exception {
+        CreationRecordingFileSystem files = new CreationRecordingFileSystem();
+        Path watched = files.wrap(dataDir.resolve("data"));
+
+        BackendSecret secret = new BackendSecret(properties(null, watched));
+
+        assertThat(files.created()).as("every file the gateway created in DATA_DIR, with its permissions then")
+                .isNotEmpty()
+                .allSatisfy(created -> assertThat(created.permissions()).as(created.name()).isEqualTo("rw-------"));
+        Path file = dataDir.resolve("data").resolve(BackendSecret.FILE_NAME);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        try (Stream<Path> left = Files.list(file.getParent())) {
+            assertThat(left).as("no temporary file is left behind").containsExactly(file);
+        }
+        String stored = Files.readString(file);
+        assertThat(stored).hasSize(43);
+        assertThatCode(() -> secret.authorize(stored)).doesNotThrowAnyException();
+    }
+
+    @Test
     void aConfiguredSecretIsUsedAndNothingIsGenerated() {
         BackendSecret secret = new BackendSecret(properties("my-own-secret"));
 
@@ -51,6 +72,10 @@ class BackendSecretTest {
     }
 
     private GatewayProperties properties(String backendSecret) {
+        return properties(backendSecret, dataDir);
+    }
+
+    private static GatewayProperties properties(String backendSecret, Path dataDir) {
         return new GatewayProperties(false, null, backendSecret, true, -1, "", null, true, false, null, 60, List.of(),
                 null, dataDir, null, null, null, null, 0, 0, null, null, null, null, null, null, null, null, true);
     }

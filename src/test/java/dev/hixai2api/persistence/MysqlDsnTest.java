@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MysqlDsnTest {
 
-    private static final String JDBC_PARAMS = "?characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
+    /** No tls in the DSN: no sslMode, so Connector/J's default (PREFERRED) applies. */
+    private static final String JDBC_PARAMS = "?characterEncoding=UTF-8&allowPublicKeyRetrieval=true";
 
     @Test
     void goFormBecomesJdbcUrlWithCredentials() {
@@ -87,6 +90,30 @@ class MysqlDsnTest {
     @Test
     void nonUtf8CharsetIsPassedAsCharacterEncoding() {
         assertThat(MysqlDsn.parse("u:p@tcp(h:3306)/db?charset=latin1").jdbcUrl()).contains("characterEncoding=latin1");
+    }
+
+    @ParameterizedTest(name = "tls={0} -> sslMode={1}")
+    @CsvSource({"true, VERIFY_IDENTITY", "1, VERIFY_IDENTITY", "TRUE, VERIFY_IDENTITY", "skip-verify, REQUIRED",
+            "preferred, PREFERRED", "false, DISABLED", "0, DISABLED", "False, DISABLED"})
+    void goTlsBecomesSslMode(String tls, String sslMode) {
+        MysqlDsn dsn = MysqlDsn.parse("u:p@tcp(db:3306)/app?charset=utf8mb4&tls=" + tls + "&parseTime=true");
+        assertThat(dsn.jdbcUrl()).isEqualTo("jdbc:mysql://db:3306/app?characterEncoding=UTF-8&sslMode=" + sslMode
+                + "&allowPublicKeyRetrieval=true");
+    }
+
+    @Test
+    void withoutTlsTheDriverDefaultIsLeftAndSslIsNotSwitchedOff() {
+        assertThat(MysqlDsn.parse("u:p@tcp(db:3306)/app?charset=utf8mb4").jdbcUrl())
+                .doesNotContain("useSSL").doesNotContain("sslMode");
+    }
+
+    @Test
+    void aGoCustomTlsConfigNameStopsTheStartWithTheValuesThatWork() {
+        assertThatThrownBy(() -> MysqlDsn.parse("user:TopSecret42@tcp(db:3306)/app?tls=custom-rds"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tls=custom-rds is not supported")
+                .hasMessageContaining("true, skip-verify, preferred or false")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("TopSecret42"));
     }
 
     @Test
