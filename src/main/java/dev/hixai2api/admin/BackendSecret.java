@@ -87,7 +87,10 @@ public class BackendSecret {
         }
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(secret.getBytes(StandardCharsets.UTF_8)));
+                ByteBuffer bytes = ByteBuffer.wrap(secret.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
                 channel.force(true);
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
