@@ -80,8 +80,8 @@ class HixAdaptorTest {
 
     @Test
     void chatBodyCarriesFileUrl() throws Exception {
-        assertThat(tree(adaptor.chatBody("c1", "What is this?", "https://files.example/a/b.png", null)))
-                .isEqualTo(tree("{\"chatId\":\"c1\",\"fileUrl\":\"https://files.example/a/b.png\","
+        assertThat(tree(adaptor.chatBody("c1", "What is this?", "http://127.0.0.1:7012/a/b.png", null)))
+                .isEqualTo(tree("{\"chatId\":\"c1\",\"fileUrl\":\"http://127.0.0.1:7012/a/b.png\","
                         + "\"question\":\"What is this?\"}"));
     }
 

@@ -39,10 +39,10 @@ class MysqlDsnTest {
 
     @Test
     void passwordContainingColonAndAtIsKeptWhole() {
-        MysqlDsn dsn = MysqlDsn.parse("user:p:a@ss@w0rd@tcp(mysql.local:3306)/hix_ai_2_api?charset=utf8mb4");
+        MysqlDsn dsn = MysqlDsn.parse("user:p:a@ss@w0rd@tcp(localhost:3306)/hix_ai_2_api?charset=utf8mb4");
         assertThat(dsn.username()).isEqualTo("user");
         assertThat(dsn.password()).isEqualTo("p:a@ss@w0rd");
-        assertThat(dsn.jdbcUrl()).isEqualTo("jdbc:mysql://mysql.local:3306/hix_ai_2_api" + JDBC_PARAMS);
+        assertThat(dsn.jdbcUrl()).isEqualTo("jdbc:mysql://localhost:3306/hix_ai_2_api" + JDBC_PARAMS);
     }
 
     @Test
@@ -118,7 +118,7 @@ class MysqlDsnTest {
 
     @Test
     void jdbcUrlIsKeptAsIs() {
-        String url = "jdbc:mysql://db.example:3306/hix_ai_2_api?useSSL=true&serverTimezone=UTC";
+        String url = "jdbc:mysql://127.0.0.1:3306/hix_ai_2_api?useSSL=true&serverTimezone=UTC";
         MysqlDsn dsn = MysqlDsn.parse(url);
         assertThat(dsn.jdbcUrl()).isEqualTo(url);
         assertThat(dsn.username()).isNull();

@@ -60,7 +60,7 @@ class AddressRangeTest {
 
     /** "localhost" would resolve to 127.0.0.1 if it ever reached InetAddress.getByName: entries are never looked up. */
     @ParameterizedTest
-    @ValueSource(strings = {"localhost", "gateway.local", "1.2.3", "256.0.0.1", "010.0.0.1", "0x7f.0.0.1",
+    @ValueSource(strings = {"localhost", "1.2.3", "256.0.0.1", "010.0.0.1", "0x7f.0.0.1",
             "[::1]", "fe80::1%lo", "::1::2", "1.2.3.4:80", "10.0.0.0/33", "::/129", "10.0.0.0/-1", "10.0.0.0/",
             "10.0.0.0/ 8", "10.0.0.0/8/8", "::ffff:10.0.0.0/95", "10.0.0.1 10.0.0.2", ""})
     void anEntryThatIsNotALiteralOrRangeIsRefusedByName(String entry) {
