@@ -46,6 +46,19 @@ class CustomSettingsE2ETest extends GatewayTestSupport {
     }
 
     @Test
+    void unknownPathsUnderThePrefixedAndThePlainV1AnswerInTheOpenAiShape() {
+        for (String path : new String[] {"/hf/v1/nope", "/v1/chat/completions"}) {
+            HttpResponse<String> response = post(path, chatBody("gpt-4o-mini", false, "hi"), null);
+
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(json(response.body()).path("error").path("code").asText()).as(response.body()).isEqualTo("unknown_url");
+        }
+        HttpResponse<String> wrongMethod = get("/hf/v1/chat/completions", null);
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(json(wrongMethod.body()).path("error").path("code").asText()).isEqualTo("method_not_allowed");
+    }
+
+    @Test
     void theOpenApiDocumentShowsThePrefixedPaths() {
         var doc = json(get("/swagger/openapi.json", null).body());
 

@@ -1,0 +1,54 @@
+package dev.hixai2api.api;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hixai2api.admin.Envelope;
+import dev.hixai2api.config.GatewayProperties;
+import dev.hixai2api.openai.OpenAiErrorBody;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Component;
+
+/**
+ * Errors answered in front of the routes (servlet filters, the container's error dispatch) in the shape of the
+ * API the path belongs to: the OpenAI error under /v1 (with or without ROUTE_PREFIX), the admin envelope under
+ * /api. Other paths (console, Swagger UI, actuator) are no API's and keep Spring's answers.
+ */
+@Component
+public class FrontDoorErrors {
+
+    public enum Api { OPENAI, ADMIN }
+
+    private final ObjectMapper mapper;
+    private final String openAiBasePath;
+
+    public FrontDoorErrors(ObjectMapper mapper, GatewayProperties properties) {
+        this.mapper = mapper;
+        this.openAiBasePath = properties.openAiBasePath();
+    }
+
+    /** The API a request path belongs to; a client that forgot the ROUTE_PREFIX still speaks OpenAI. */
+    public Optional<Api> apiOf(String path) {
+        if (path == null) {
+            return Optional.empty();
+        }
+        if (isUnder(path, "/v1") || isUnder(path, openAiBasePath)) {
+            return Optional.of(Api.OPENAI);
+        }
+        return isUnder(path, "/api") ? Optional.of(Api.ADMIN) : Optional.empty();
+    }
+
+    /** Writes the error; {@code type} and {@code code} are the OpenAI fields, the envelope carries the message. */
+    public void write(HttpServletResponse response, Api api, int status, String type, String code, String message)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        Object body = api == Api.ADMIN ? Envelope.failed(message) : OpenAiErrorBody.of(type, code, null, message);
+        response.getOutputStream().write(mapper.writeValueAsBytes(body));
+    }
+
+    private static boolean isUnder(String path, String base) {
+        return path.equals(base) || path.startsWith(base + "/");
+    }
+}
