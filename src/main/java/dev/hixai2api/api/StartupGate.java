@@ -6,38 +6,47 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.boot.availability.ApplicationAvailability;
-import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers API requests with 503 and Retry-After until the gateway is ready, and again once it stops. Spring
- * Boot opens the port in its lifecycle start, but camel-spring-boot adds and starts the routes only on the
- * ContextRefreshedEvent that follows (about a second later): without this gate that window answers Spring's
- * 404. Readiness turns ACCEPTING_TRAFFIC after the CamelContext has started, and back when the context closes,
- * where Camel's routes stop before the web server does.
+ * Answers API requests with 503 and Retry-After while the routes do not exist. Spring Boot opens the port in
+ * its lifecycle start, but camel-spring-boot adds and starts the routes only on the ContextRefreshedEvent that
+ * follows (a second or more later): without this gate that window answers Spring's 404. The gate opens on
+ * ApplicationStartedEvent, which follows the refresh (and precedes liveness turning CORRECT), and closes on
+ * ContextClosedEvent, before the lifecycle stops Camel's routes (ahead of the web server).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 public class StartupGate extends OncePerRequestFilter {
 
-    static final String RETRY_AFTER_SECONDS = "1";
+    private static final String RETRY_AFTER_SECONDS = "1";
 
-    private final ApplicationAvailability availability;
     private final FrontDoorErrors errors;
+    private volatile boolean routesUp;
 
-    public StartupGate(ApplicationAvailability availability, FrontDoorErrors errors) {
-        this.availability = availability;
+    public StartupGate(FrontDoorErrors errors) {
         this.errors = errors;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    void open() {
+        routesUp = true;
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void close() {
+        routesUp = false;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC
-                || errors.apiOf(request.getRequestURI()).isEmpty();
+        return routesUp || errors.apiOf(request.getRequestURI()).isEmpty();
     }
 
     @Override
