@@ -60,6 +60,7 @@ class StartupWindowIT {
         Map<String, String> environment = new HashMap<>(storage);
         environment.putAll(Map.of("HIX_BASE_URL", SIMULATOR.baseUrl(), "BACKEND_SECRET", SECRET, "REQUEST_RATE_LIMIT", "0"));
         SIMULATOR.addAccount("tok-" + name, 100);
+        // a client that waits for liveness (as awaitStarted does) is served by the routes at once
         try (GatewayProcess first = GatewayProcess.start(name, environment).awaitStarted(Duration.ofSeconds(90))) {
             first.send("PUT", "/api/key", "{\"apiKey\":\"" + KEY + "\"}", SECRET);
             first.send("PUT", "/api/cookie", "{\"cookie\":\"tok-" + name + "\"}", SECRET);
