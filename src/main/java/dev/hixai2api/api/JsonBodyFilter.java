@@ -20,11 +20,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class JsonBodyFilter extends OncePerRequestFilter {
 
+    private final ApiPaths paths;
+
+    public JsonBodyFilter(ApiPaths paths) {
+        this.paths = paths;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String contentType = request.getContentType();
-        boolean api = request.getRequestURI().contains("/v1/") || request.getRequestURI().startsWith("/api/");
+        boolean api = paths.of(request) != ApiPaths.Door.NONE;
         if (api && (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).contains("json"))) {
             chain.doFilter(new AsJson(request), response);
         } else {

@@ -1,6 +1,7 @@
 package dev.hixai2api.api;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -16,6 +17,10 @@ import dev.hixai2api.config.GatewayProperties;
 import dev.hixai2api.openai.OpenAiErrorBody;
 import dev.hixai2api.openai.OpenAiException;
 import dev.hixai2api.security.ApiKeyAuthenticator;
+import dev.hixai2api.security.ClientAddress;
+import dev.hixai2api.security.CredentialThrottle;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -30,82 +35,173 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Checks an API request before anything reads its body: Camel's HTTP consumer reads a whole body into memory
- * as soon as it takes the request. So here, in this order: credentials in the Authorization header (a query
- * parameter of that name counts for nothing), the declared and the actual size against the cap, and strict
- * UTF-8. A body that passes is handed on from memory.
+ * as soon as it takes the request. So here, in this order: the client's recent credential failures
+ * (AUTH_FAILURE_LIMIT), credentials in the Authorization header (a query parameter of that name counts for
+ * nothing), the declared and the actual size against the cap, room in the BODY_MEMORY_BUDGET, and strict UTF-8.
+ * A body that passes is handed on from memory, its share of the budget held until the request is over. Which
+ * requests are checked is judged on the path the router sees ({@link ApiPaths}), however the client spelt it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class RequestGate extends OncePerRequestFilter {
 
     private static final int ADMIN_MAX_BODY = 64 * 1024;
+    /** Bodies in flight are usually done within a second or two. */
+    private static final long BUSY_RETRY_AFTER_SECONDS = 1;
+    private static final int READ_STEP = 64 * 1024;
 
+    private final ApiPaths paths;
     private final ApiKeyAuthenticator apiKeys;
     private final BackendSecret backendSecret;
+    private final CredentialThrottle throttle;
+    private final BodyBudget budget;
+    private final ClientAddress clientAddress;
     private final ObjectMapper mapper;
     private final long maxBody;
-    private final boolean adminEnabled;
 
-    public RequestGate(ApiKeyAuthenticator apiKeys, BackendSecret backendSecret, ObjectMapper mapper,
+    public RequestGate(ApiPaths paths, ApiKeyAuthenticator apiKeys, BackendSecret backendSecret,
+                       CredentialThrottle throttle, BodyBudget budget, ObjectMapper mapper,
                        GatewayProperties properties) {
+        this.paths = paths;
         this.apiKeys = apiKeys;
         this.backendSecret = backendSecret;
+        this.throttle = throttle;
+        this.budget = budget;
+        this.clientAddress = new ClientAddress(properties.trustedProxies());
         this.mapper = mapper;
         this.maxBody = properties.maxBodySize().toBytes();
-        this.adminEnabled = properties.backendApiEnable();
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !(path.contains("/v1/") || path.startsWith("/api/") && adminEnabled);
+        return paths.of(request) == ApiPaths.Door.NONE;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean admin = request.getRequestURI().startsWith("/api/");
+        boolean admin = paths.of(request) == ApiPaths.Door.ADMIN;
+        BodyBudget.Lease lease = budget.lease();
         try {
-            // the servlet header only: Camel would also take an Authorization query parameter for one
-            String authorization = request.getHeader("Authorization");
-            if (admin) {
-                backendSecret.authorize(authorization);
-            } else {
-                apiKeys.authorize(authorization);
-            }
+            authorize(request, admin);
             if (!hasBody(request)) {
                 chain.doFilter(request, response);
                 return;
             }
             long cap = admin ? ADMIN_MAX_BODY : maxBody;
-            if (request.getContentLengthLong() > cap) {
+            long declared = request.getContentLengthLong();
+            if (declared > cap) {
                 throw tooLarge(cap);
             }
-            byte[] body = readBounded(request, cap);
+            byte[] body = readBounded(request, cap, lease);
             requireUtf8(body);
             chain.doFilter(new CachedBody(request, body), response);
         } catch (OpenAiException e) {
-            refuse(response, admin, e.status(), OpenAiErrorBody.of(e.type(), e.code(), e.param(), e.getMessage()), e.getMessage());
+            refuse(response, admin, e.status(), OpenAiErrorBody.of(e.type(), e.code(), e.param(), e.getMessage()),
+                    e.getMessage(), e.retryAfterSeconds());
         } catch (AdminException e) {
-            refuse(response, true, e.status(), null, e.getMessage());
+            refuse(response, true, e.status(), null, e.getMessage(), null);
+        } finally {
+            releaseWhenOver(request, lease);
         }
+    }
+
+    /** Credentials, refused at once for a client that has failed too often lately; each 401 counts. */
+    private void authorize(HttpServletRequest request, boolean admin) {
+        String client = clientAddress.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+        long wait = throttle.secondsToWait(client);
+        if (wait > 0) {
+            throw new OpenAiException(429, "rate_limit_error", "too_many_auth_failures", null,
+                    "Too many failed credentials from your address (more than " + throttle.perMinute()
+                            + " a minute). Try again in " + wait + " s.", wait);
+        }
+        // the servlet header only: Camel would also take an Authorization query parameter for one
+        String authorization = request.getHeader("Authorization");
+        try {
+            if (admin) {
+                backendSecret.authorize(authorization);
+            } else {
+                apiKeys.authorize(authorization);
+            }
+        } catch (OpenAiException | AdminException e) {
+            throttle.failed(client);
+            throw e;
+        }
+    }
+
+    /** An asynchronous request (a Camel route) still holds its body after the filter chain returns. */
+    private static void releaseWhenOver(HttpServletRequest request, BodyBudget.Lease lease) {
+        if (!request.isAsyncStarted()) {
+            lease.close();
+            return;
+        }
+        request.getAsyncContext().addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                lease.close();
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                lease.close();
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                lease.close();
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+                // the same request goes on: its body is still held
+            }
+        });
     }
 
     private static boolean hasBody(HttpServletRequest request) {
         return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
-    private static byte[] readBounded(HttpServletRequest request, long cap) {
+    /**
+     * The body, at most {@code cap} bytes, its share of the budget taken before each part is read: the declared
+     * length at once, a chunked body as it arrives.
+     */
+    private byte[] readBounded(HttpServletRequest request, long cap, BodyBudget.Lease lease) {
+        long declared = request.getContentLengthLong();
+        if (!budget.canEverHold(declared)) {
+            throw tooLarge(budget.capacity());
+        }
         try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
-            if (body.length > cap) {
-                throw tooLarge(cap);
+            if (declared >= 0) {
+                reserve(lease, declared);
+                byte[] body = new byte[(int) declared];
+                if (in.readNBytes(body, 0, body.length) < body.length) {
+                    throw new IOException("the body ended before its Content-Length");
+                }
+                return body;
             }
-            return body;
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            byte[] step = new byte[READ_STEP];
+            for (int n = in.read(step); n >= 0; n = in.read(step)) {
+                if (body.size() + n > Math.min(cap, budget.capacity())) {
+                    throw tooLarge(Math.min(cap, budget.capacity()));
+                }
+                reserve(lease, body.size() + n);
+                body.write(step, 0, n);
+            }
+            return body.toByteArray();
         } catch (IOException e) {
             // the client stopped sending (CLIENT_TIMEOUT) or went away
             throw new OpenAiException(408, "invalid_request_error", "request_body_timeout", null,
                     "The request body could not be read completely.");
+        }
+    }
+
+    private static void reserve(BodyBudget.Lease lease, long bytes) {
+        if (!lease.growTo(bytes)) {
+            throw new OpenAiException(503, "server_error", "server_busy", null,
+                    "The gateway holds as many request bodies as it may right now. Try again in "
+                            + BUSY_RETRY_AFTER_SECONDS + " s.", BUSY_RETRY_AFTER_SECONDS);
         }
     }
 
@@ -126,11 +222,14 @@ public class RequestGate extends OncePerRequestFilter {
                 "The request body is larger than the " + cap + "-byte limit.");
     }
 
-    private void refuse(HttpServletResponse response, boolean admin, int status, OpenAiErrorBody openAi, String message)
-            throws IOException {
+    private void refuse(HttpServletResponse response, boolean admin, int status, OpenAiErrorBody openAi, String message,
+                        Long retryAfterSeconds) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setHeader("Connection", "close");
+        if (retryAfterSeconds != null) {
+            response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
+        }
         response.getOutputStream().write(mapper.writeValueAsBytes(admin ? Envelope.failed(message) : openAi));
     }
 

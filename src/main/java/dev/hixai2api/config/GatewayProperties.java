@@ -42,7 +42,9 @@ public record GatewayProperties(
         List<String> attachmentAllowedHosts,
         Duration attachmentFetchTimeout,
         List<String> trustedProxies,
-        boolean virtualThreads) {
+        boolean virtualThreads,
+        DataSize bodyMemoryBudget,
+        int authFailureLimit) {
 
     public GatewayProperties {
         routePrefix = normalisePrefix(routePrefix);
@@ -67,6 +69,7 @@ public record GatewayProperties(
         attachmentFetchTimeout = attachmentFetchTimeout == null ? Duration.ofSeconds(10) : attachmentFetchTimeout;
         trustedProxies = trustedProxies == null ? List.of()
                 : trustedProxies.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        bodyMemoryBudget = bodyMemoryBudget == null ? DataSize.ofMegabytes(64) : bodyMemoryBudget;
     }
 
     /** The path the OpenAI routes live under: "" or "/hf" for ROUTE_PREFIX=hf. */

@@ -77,6 +77,6 @@ class BackendSecretTest {
 
     private static GatewayProperties properties(String backendSecret, Path dataDir) {
         return new GatewayProperties(false, null, backendSecret, true, -1, "", null, true, false, null, 60, List.of(),
-                null, dataDir, null, null, null, null, 0, 0, null, null, null, null, null, null, null, null, true);
+                null, dataDir, null, null, null, null, 0, 0, null, null, null, null, null, null, null, null, true, null, 0);
     }
 }

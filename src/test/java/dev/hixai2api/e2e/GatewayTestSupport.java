@@ -46,9 +46,10 @@ import org.springframework.test.context.TestPropertySource;
 // every test client is 127.0.0.1: only the limits test sets a rate limit; only the monitoring test exports
 // MBeans, as several cached contexts of one JVM would register the same names
 // credit re-reads after answers follow within CREDIT_RECHECK_INTERVAL (10 s in production; a test class may set
-// its own)
+// its own); many tests present wrong credentials on purpose, so only the throttle's own test lowers
+// AUTH_FAILURE_LIMIT
 @TestPropertySource(properties = {"REQUEST_RATE_LIMIT=0", "BACKEND_SECRET=" + GatewayTestSupport.BACKEND_SECRET,
-        "spring.jmx.enabled=false", "CREDIT_RECHECK_INTERVAL=100ms"})
+        "spring.jmx.enabled=false", "CREDIT_RECHECK_INTERVAL=100ms", "AUTH_FAILURE_LIMIT=1000000"})
 public abstract class GatewayTestSupport {
 
     protected static final String BACKEND_SECRET = "test-backend-secret-0123456789";
