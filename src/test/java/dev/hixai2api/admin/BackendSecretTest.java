@@ -1,16 +1,18 @@
 package dev.hixai2api.admin;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
-import java.util.stream.Stream;
-
 import dev.hixai2api.config.GatewayProperties;
+import dev.hixai2api.config.TestGatewayProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +78,10 @@ class BackendSecretTest {
     }
 
     private static GatewayProperties properties(String backendSecret, Path dataDir) {
-        return new GatewayProperties(false, null, backendSecret, true, -1, "", null, true, false, null, 60, List.of(),
-                null, dataDir, null, null, null, null, 0, 0, null, null, null, null, null, null, null, null, true, null, 0);
+        Map<String, Object> settings = new HashMap<>(Map.of("data-dir", dataDir));
+        if (backendSecret != null) {
+            settings.put("backend-secret", backendSecret);
+        }
+        return TestGatewayProperties.of(settings);
     }
 }

@@ -1,16 +1,17 @@
 package dev.hixai2api.persistence;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hixai2api.config.GatewayProperties;
+import dev.hixai2api.config.TestGatewayProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,9 +57,7 @@ class MysqlTlsTest {
     }
 
     private static HikariDataSource dataSource(String tls) {
-        GatewayProperties properties = new GatewayProperties(false, database.goDsn() + "&tls=" + tls, null, true, -1,
-                "", null, true, false, null, 60, List.of(), null, null, null, null, null, null, 0, 0, null, null, null,
-                null, null, null, null, null, true);
+        GatewayProperties properties = TestGatewayProperties.of(Map.of("mysql-dsn", database.goDsn() + "&tls=" + tls));
         HikariDataSource dataSource = (HikariDataSource) new DataSourceConfiguration().dataSource(properties);
         return dataSource;
     }

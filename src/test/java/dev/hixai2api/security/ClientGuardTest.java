@@ -1,12 +1,12 @@
 package dev.hixai2api.security;
 
+import java.util.List;
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import java.util.List;
-
-import dev.hixai2api.config.GatewayProperties;
+import dev.hixai2api.config.TestGatewayProperties;
 import dev.hixai2api.openai.OpenAiException;
 import org.junit.jupiter.api.Test;
 
@@ -64,8 +64,7 @@ class ClientGuardTest {
     }
 
     private static ClientGuard guard(int perMinute, List<String> blackList) {
-        return new ClientGuard(new GatewayProperties(false, null, null, true, -1, "", null, true, false, null,
-                perMinute, blackList, null, Path.of("data"), null, null, null, null, 0, 0, null, null, null, null,
-                null, null, null, List.of(), true));
+        return new ClientGuard(TestGatewayProperties.of(Map.of("request-rate-limit", perMinute,
+                "ip-black-list", String.join(",", blackList))));
     }
 }
