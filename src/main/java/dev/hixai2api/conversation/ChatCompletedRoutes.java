@@ -1,7 +1,6 @@
 package dev.hixai2api.conversation;
 
 import dev.hixai2api.config.GatewayProperties;
-import dev.hixai2api.hix.HixCalls;
 import dev.hixai2api.persistence.ConversationRepository;
 import dev.hixai2api.pool.CookieCreditRoutes;
 import org.apache.camel.ShutdownRunningTask;
@@ -42,7 +41,6 @@ public class ChatCompletedRoutes extends RouteBuilder {
                     } else {
                         conversations.insert(chat.chatId(), chat.cookieId(), chat.model(), chat.contextHash());
                     }
-                    exchange.setProperty(HixCalls.TOKEN_PROPERTY, chat.cookieToken());
                     exchange.setProperty(CookieCreditRoutes.COOKIE_ID_PROPERTY, chat.cookieId());
                 })
                 .aggregate(exchangeProperty(CookieCreditRoutes.COOKIE_ID_PROPERTY), AggregationStrategies.useLatest())

@@ -6,7 +6,7 @@ package dev.hixai2api.conversation;
  * @param continued   whether the turn went to a stored chat (its record advances) or opened a new one
  * @param contextHash the conversation's key with this answer added
  */
-public record CompletedChat(String chatId, long cookieId, String cookieToken, String model, boolean continued,
+public record CompletedChat(String chatId, long cookieId, String model, boolean continued,
                             String contextHash) {
 
     @Override

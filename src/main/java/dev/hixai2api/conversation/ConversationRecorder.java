@@ -28,8 +28,7 @@ public class ConversationRecorder implements ChatCompletionListener {
     /** Queues the record on the request thread: one bounded queue, no extra hand-off thread pool. */
     @Override
     public void completed(HixChatCall call, String answer) {
-        CompletedChat chat = new CompletedChat(call.chatId(), call.cookie().id(), call.cookie().token(),
-                call.model().name(), call.continuing(),
+        CompletedChat chat = new CompletedChat(call.chatId(), call.cookie().id(), call.model().name(), call.continuing(),
                 ConversationKey.withAnswer(call.tenant(), call.messages(), answer));
         try {
             producer.sendBody(COMPLETED_ENDPOINT, chat);

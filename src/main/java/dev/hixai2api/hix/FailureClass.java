@@ -4,7 +4,7 @@ package dev.hixai2api.hix;
 public enum FailureClass {
     /** The session expired or is invalid: the cookie is disabled until it is shown valid again. */
     DEAD_SESSION(true),
-    /** Credit used up or access refused: the cookie is skipped until its credit is refreshed. */
+    /** Credit used up or access refused: the model's side (standard or advanced) of the cookie is out until re-read. */
     NO_CREDIT(true),
     /** Cloudflare challenged or blocked the gateway's address: no cookie is at fault and none would do better. */
     CLOUDFLARE(false),

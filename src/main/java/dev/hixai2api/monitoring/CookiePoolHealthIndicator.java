@@ -8,7 +8,10 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Readiness: the gateway can answer chats only while some stored cookie can pay for some model. */
+/**
+ * Readiness: the gateway can answer chats only while some stored cookie can pay for some model. Cookies that
+ * are only cooling down still count: the pool falls back on them.
+ */
 @Component
 public class CookiePoolHealthIndicator implements HealthIndicator {
 

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Re-reads a cookie's credit from HixAI's usage call and stores it; a cookie HixAI no longer accepts is
- * marked accordingly. Used after every answer and by the refresh of the whole pool.
+ * marked accordingly. Used after answers and by the refresh of the whole pool. A re-read starts from the stored
+ * row (its token and version) and stores its result only if the row has not changed since.
  */
 @Component
 public class CookieCreditRoutes extends RouteBuilder {
@@ -19,6 +20,7 @@ public class CookieCreditRoutes extends RouteBuilder {
     public static final String REFRESH_ONE = "direct:refreshCookieCredit";
     public static final String REFRESH_ALL = "direct:refreshAllCredits";
     public static final String COOKIE_ID_PROPERTY = "hixCookieId";
+    private static final String STARTED_FROM_PROPERTY = "hixCookieReadStartedFrom";
 
     private final CookiePool pool;
     private final CookieRepository repository;
@@ -35,17 +37,16 @@ public class CookieCreditRoutes extends RouteBuilder {
         from(REFRESH_ALL).routeId("refresh-all-credits")
                 .process(exchange -> exchange.getMessage().setBody(repository.findAll()))
                 .split(body()).parallelProcessing().executorService(refreshThreads())
-                    .process(exchange -> {
-                        HixCookie cookie = exchange.getMessage().getBody(HixCookie.class);
-                        exchange.setProperty(HixCalls.TOKEN_PROPERTY, cookie.token());
-                        exchange.setProperty(COOKIE_ID_PROPERTY, cookie.id());
-                    })
+                    .process(exchange -> exchange.setProperty(COOKIE_ID_PROPERTY,
+                            exchange.getMessage().getBody(HixCookie.class).id()))
                     .to(REFRESH_ONE)
                 .end()
                 .process(exchange -> metrics.refreshed())
                 .log("Refreshed the credits of ${body.size()} cookie(s)");
 
         from(REFRESH_ONE).routeId("refresh-cookie-credit")
+                .process(this::startFromStoredRow)
+                .filter(exchangeProperty(STARTED_FROM_PROPERTY).isNotNull())  // deleted meanwhile
                 .doTry()
                     .to("direct:hixUsage")
                     .process(this::storeCredits)
@@ -57,13 +58,21 @@ public class CookieCreditRoutes extends RouteBuilder {
                 .end();
     }
 
+    /** Read from the database, not the cache: the version must be the row's as the usage call starts. */
+    private void startFromStoredRow(Exchange exchange) {
+        repository.findById(exchange.getProperty(COOKIE_ID_PROPERTY, Long.class)).ifPresent(cookie -> {
+            exchange.setProperty(STARTED_FROM_PROPERTY, cookie);
+            exchange.setProperty(HixCalls.TOKEN_PROPERTY, cookie.token());
+        });
+    }
+
     private void storeCredits(Exchange exchange) {
-        pool.recordCredits(cookieId(exchange), exchange.getMessage().getBody(Credits.class));
+        pool.recordCredits(startedFrom(exchange), exchange.getMessage().getBody(Credits.class));
     }
 
     private void storeFailure(Exchange exchange) {
         HixFailureException failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, HixFailureException.class);
-        pool.recordFailure(cookieId(exchange), failure.failureClass(), failure.getMessage());
+        pool.recordFailure(startedFrom(exchange), failure.failureClass(), failure.getMessage());
     }
 
     /** A few usage calls at a time: a large pool refreshes quickly without a burst against HixAI. */
@@ -71,7 +80,7 @@ public class CookieCreditRoutes extends RouteBuilder {
         return getContext().getExecutorServiceManager().newFixedThreadPool(this, "credit-refresh", 4);
     }
 
-    private static long cookieId(Exchange exchange) {
-        return exchange.getProperty(COOKIE_ID_PROPERTY, Long.class);
+    private static HixCookie startedFrom(Exchange exchange) {
+        return exchange.getProperty(STARTED_FROM_PROPERTY, HixCookie.class);
     }
 }

@@ -38,7 +38,7 @@ public class CookieFailover {
             return;
         }
         call.recordFailure(failure.getMessage());
-        pool.recordFailure(call.cookie().id(), failure.failureClass(), failure.getMessage());
+        pool.recordFailure(call.cookie().id(), call.model(), failure.failureClass(), failure.getMessage());
     }
 
     /**

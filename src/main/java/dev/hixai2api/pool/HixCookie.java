@@ -1,9 +1,14 @@
 package dev.hixai2api.pool;
 
+import java.util.Locale;
+
 import dev.hixai2api.hix.HixModel;
 import dev.hixai2api.hix.ModelType;
 
-/** One HixAI account as stored: its session token, credits and health. */
+/**
+ * One HixAI account as stored: its session token, credits and health. {@code version} moves on with every
+ * change of state, credit or token, so a credit re-read can tell whether the row changed since it started.
+ */
 public record HixCookie(
         long id,
         String token,
@@ -16,14 +21,15 @@ public record HixCookie(
         Long lastErrorAt,
         Long lastRefreshAt,
         Long cooldownUntil,
-        long createTime) {
+        long createTime,
+        long version) {
 
     /**
-     * Standard models need standard credit; advanced ones an active subscription and advanced credit. A cookie
-     * disabled, out of credit or cooling down serves nothing.
+     * Standard models need standard credit; advanced ones an active subscription and advanced credit. A disabled
+     * cookie pays for nothing. A cooldown does not count here: it only makes the pool prefer other cookies.
      */
-    public boolean canServe(HixModel model) {
-        if (state != CookieState.ACTIVE || coolingDown()) {
+    public boolean canPay(HixModel model) {
+        if (state != CookieState.ACTIVE) {
             return false;
         }
         return model.type() == ModelType.ADVANCED
@@ -35,13 +41,21 @@ public record HixCookie(
         return cooldownUntil != null && cooldownUntil > System.currentTimeMillis();
     }
 
+    /** No credit left on any side the account has. */
+    public boolean outOfCredit() {
+        return credit <= 0 && (!activeSub || advancedCredit <= 0);
+    }
+
     /** The state admins see: active, disabled, no_credit or cooling_down. */
     public String displayState() {
-        return state == CookieState.ACTIVE && coolingDown() ? "cooling_down" : state.name().toLowerCase(java.util.Locale.ROOT);
+        if (state == CookieState.DISABLED) {
+            return "disabled";
+        }
+        return outOfCredit() ? "no_credit" : coolingDown() ? "cooling_down" : state.name().toLowerCase(Locale.ROOT);
     }
 
     @Override
     public String toString() {
-        return "HixCookie[id=" + id + ", state=" + state + "]";
+        return "HixCookie[id=" + id + ", state=" + state + ", version=" + version + "]";
     }
 }

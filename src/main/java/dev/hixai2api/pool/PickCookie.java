@@ -25,8 +25,8 @@ public class PickCookie implements Processor {
         HixCookie cookie = pool.pick(call.model(), call.triedCookieIds())
                 .orElseThrow(() -> new OpenAiException(503, "service_unavailable", "no_valid_cookies", null,
                         "No valid cookies available for model " + call.model().name()
-                                + ": every stored HixAI account is disabled, short of credit for it or cooling down"
-                                + " after a failure (the admin API's /api/cookie/all says which)."));
+                                + ": every stored HixAI account is disabled or short of credit for it"
+                                + " (the admin API's /api/cookie/all says which)."));
         call.useCookie(cookie);
     }
 }

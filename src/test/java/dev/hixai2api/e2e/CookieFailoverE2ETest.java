@@ -55,7 +55,7 @@ class CookieFailoverE2ETest extends GatewayTestSupport {
         SIMULATOR.account("tok-poor").setStandardCredit(0);
 
         // selection is random: ask until the poor cookie has been tried once (each request still succeeds)
-        for (int i = 0; i < 40 && cookies.findById(poor).orElseThrow().state() == CookieState.ACTIVE; i++) {
+        for (int i = 0; i < 40 && cookies.findById(poor).orElseThrow().displayState().equals("active"); i++) {
             assertThat(post("/v1/chat/completions", chatBody("gpt-4o-mini", false, "hi"), null).statusCode()).isEqualTo(200);
         }
         HixCookie benched = cookies.findById(poor).orElseThrow();
@@ -162,6 +162,87 @@ class CookieFailoverE2ETest extends GatewayTestSupport {
                 .contains("attempt 1", "attempt 2", "attempt 3", "HTTP 502").doesNotContain("tok-");
         assertThat(SIMULATOR.requests()).filteredOn(r -> r.path().endsWith("createChat"))
                 .as("MAX_ATTEMPTS caps the attempts").hasSize(3);
+    }
+
+    /**
+     * One cookie can pay (the others are disabled or out of credit): an answer HixAI cuts cools it down, yet the
+     * gateway stays ready and the client's very next request is answered by it; the others are never asked.
+     */
+    @Test
+    void aOneCookiePoolAnswersTheRequestRightAfterACutAnswer() {
+        long good = seedCookie("tok-good", 1_000);
+        long dead = seedCookie("tok-dead", 1_000);
+        cookies.markFailure(dead, CookieState.DISABLED, "DEAD_SESSION: earlier");
+        SIMULATOR.addAccount("tok-broke", 1_000);
+        cookies.insert("tok-broke", "test", new dev.hixai2api.hix.Credits(0, 0, false));
+        SIMULATOR.failNext(Failure.DROP_MID_STREAM);
+
+        HttpResponse<String> cut = post("/v1/chat/completions", chatBody("gpt-4o-mini", false, "hi"), null);
+        HixCookie cooled = cookies.findById(good).orElseThrow();
+        HttpResponse<String> readiness = get("/actuator/health/readiness", null);
+        List<Integer> next = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            next.add(post("/v1/chat/completions", chatBody("gpt-4o-mini", i % 2 == 0, "hi " + i), null).statusCode());
+        }
+
+        assertThat(cut.statusCode()).as(cut.body()).isEqualTo(502);
+        assertThat(cooled.displayState()).isEqualTo("cooling_down");
+        assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+        assertThat(json(readiness.body()).path("status").asText()).isEqualTo("UP");
+        assertThat(next).as("no 503 no_valid_cookies while the only cookie cools down").containsOnly(200);
+        assertThat(SIMULATOR.chatCalls()).extracting(ChatCall::token).containsOnly("tok-good").hasSize(6);
+        assertThat(SIMULATOR.requests()).filteredOn(r -> r.path().endsWith("createChat"))
+                .allSatisfy(r -> assertThat(r.headers().get("cookie")).contains("tok-good"));
+    }
+
+    /** Both cookies cut: the next request goes at once to the one whose cooldown ends first. */
+    @Test
+    void aTwoCookiePoolWithBothCoolingAnswersWithTheCookieWhoseCooldownEndsFirst() {
+        seedCookie("tok-a", 1_000);
+        seedCookie("tok-b", 1_000);
+        SIMULATOR.failAlways(Failure.DROP_MID_STREAM);
+
+        HttpResponse<String> cut = post("/v1/chat/completions", chatBody("gpt-4o-mini", false, "hi"), null);
+        SIMULATOR.failAlways(null);
+        List<HixCookie> cooling = cookies.findAll();
+        HttpResponse<String> next = post("/v1/chat/completions", chatBody("gpt-4o-mini", true, "hi again"), null);
+
+        assertThat(cut.statusCode()).as(cut.body()).isEqualTo(503);
+        assertThat(json(cut.body()).path("error").path("code").asText()).isEqualTo("all_attempts_failed");
+        assertThat(cooling).extracting(HixCookie::displayState).containsOnly("cooling_down");
+        String firstToRecover = cooling.stream().min(java.util.Comparator.comparingLong(HixCookie::cooldownUntil))
+                .orElseThrow().token();
+        assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
+        assertThat(next.body()).contains("data: [DONE]").doesNotContain("\"error\"");
+        assertThat(SIMULATOR.chatCalls()).extracting(ChatCall::token).last().isEqualTo(firstToRecover);
+    }
+
+    /**
+     * HixAI's -32003 for an advanced model means the advanced credit is used up: the subscriber's cookie keeps
+     * serving standard models, and advanced ones no longer go to it until a re-read shows advanced credit.
+     */
+    @Test
+    void usedUpAdvancedCreditLeavesTheCookieServingStandardModels() {
+        long sub = seedSubscriber("tok-sub", 1_000, 1_000);
+        SIMULATOR.account("tok-sub").setAdvancedCredit(0);
+
+        HttpResponse<String> advanced = post("/v1/chat/completions", chatBody("claude-3-opus", false, "hi"), null);
+        HttpResponse<String> standard = post("/v1/chat/completions", chatBody("gpt-4o-mini", false, "hi"), null);
+        HttpResponse<String> advancedAgain = post("/v1/chat/completions", chatBody("claude-3-opus", false, "hi"), null);
+        JsonNode models = json(get("/v1/models", null).body()).path("data");
+
+        assertThat(advanced.statusCode()).as(advanced.body()).isEqualTo(503);
+        assertThat(json(advanced.body()).path("error").path("code").asText()).isEqualTo("no_usable_cookie");
+        assertThat(standard.statusCode()).as(standard.body()).isEqualTo(200);
+        assertThat(advancedAgain.statusCode()).isEqualTo(503);
+        assertThat(json(advancedAgain.body()).path("error").path("code").asText()).isEqualTo("no_valid_cookies");
+        assertThat(SIMULATOR.requests()).filteredOn(r -> r.path().endsWith("createChat"))
+                .as("the advanced model was asked once, the standard one once").hasSize(2);
+        assertThat(models.findValuesAsText("id")).contains("gpt-4o-mini").doesNotContain("claude-3-opus");
+        HixCookie cookie = cookies.findById(sub).orElseThrow();
+        assertThat(cookie.state()).isEqualTo(CookieState.ACTIVE);
+        assertThat(cookie.advancedCredit()).isZero();
+        assertThat(cookie.lastError()).startsWith("NO_CREDIT");
     }
 
     @Test

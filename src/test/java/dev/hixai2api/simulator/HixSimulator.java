@@ -92,6 +92,8 @@ public final class HixSimulator implements AutoCloseable {
     private volatile long eventDelayMillis;
     private volatile long firstByteDelayMillis;
     private volatile SseStyle sseStyle = SseStyle.COMPACT;
+    /** Usage answers held by account token; reset() and close() release them. */
+    private final Map<String, UsageHold> usageHolds = new ConcurrentHashMap<>();
     /** Stalled streams wait on this; reset() and close() release them. */
     private volatile CountDownLatch stallRelease = new CountDownLatch(1);
 
@@ -133,6 +135,7 @@ public final class HixSimulator implements AutoCloseable {
     @Override
     public void close() {
         stallRelease.countDown();
+        usageHolds.values().forEach(UsageHold::release);
         server.stop(0);
         executor.shutdownNow();
     }
@@ -142,6 +145,8 @@ public final class HixSimulator implements AutoCloseable {
         CountDownLatch released = stallRelease;
         stallRelease = new CountDownLatch(1);
         released.countDown();
+        usageHolds.values().forEach(UsageHold::release);
+        usageHolds.clear();
         accounts.clear();
         chats.clear();
         requests.clear();
@@ -192,6 +197,13 @@ public final class HixSimulator implements AutoCloseable {
 
     public void sseStyle(SseStyle style) {
         sseStyle = style == null ? SseStyle.COMPACT : style;
+    }
+
+    /** From now on, the usage answers of this account wait until the returned hold is released. */
+    public UsageHold holdUsage(String token) {
+        UsageHold hold = new UsageHold();
+        usageHolds.put(token, hold);
+        return hold;
     }
 
     /** The next createChat or chat call fails that way; stream-only failures wait for the next chat call. */
@@ -352,6 +364,10 @@ public final class HixSimulator implements AutoCloseable {
         if (account == null) {
             sendJson(ex, 401, notLogin());
             return;
+        }
+        UsageHold hold = endpoint == Endpoint.USAGE ? usageHolds.get(token) : null;
+        if (hold != null) {
+            hold.park();  // answers as the account is on release
         }
         if (!account.loggedIn()) {
             fail(ex, request.path(), account.deadShape(), null);
