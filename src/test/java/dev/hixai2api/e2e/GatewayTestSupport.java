@@ -47,8 +47,10 @@ import org.springframework.test.context.TestPropertySource;
 // MBeans, as several cached contexts of one JVM would register the same names
 // credit re-reads after answers follow within CREDIT_RECHECK_INTERVAL (10 s in production; a test class may set
 // its own); many tests present wrong credentials on purpose, so only the throttle's own test lowers
-// AUTH_FAILURE_LIMIT
-@TestPropertySource(properties = {"REQUEST_RATE_LIMIT=0", "BACKEND_SECRET=" + GatewayTestSupport.BACKEND_SECRET,
+// AUTH_FAILURE_LIMIT; the scheduled jobs wait until 2099 (ScheduledJobsE2ETest sets its own), so the hourly credit
+// refresh never calls the simulator in the middle of a test that counts its calls
+@TestPropertySource(properties = {"CREDIT_REFRESH_CRON=0 0 0 1 1 ? 2099", "CHAT_CLEANUP_CRON=0 0 0 1 1 ? 2099",
+        "REQUEST_RATE_LIMIT=0", "BACKEND_SECRET=" + GatewayTestSupport.BACKEND_SECRET,
         "spring.jmx.enabled=false", "CREDIT_RECHECK_INTERVAL=100ms", "AUTH_FAILURE_LIMIT=1000000"})
 public abstract class GatewayTestSupport {
 
