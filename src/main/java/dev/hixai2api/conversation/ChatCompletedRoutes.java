@@ -1,9 +1,7 @@
 package dev.hixai2api.conversation;
 
 import dev.hixai2api.config.GatewayProperties;
-import dev.hixai2api.persistence.ConversationRepository;
 import dev.hixai2api.pool.CookieCreditRoutes;
-import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.processor.aggregate.AggregateProcessor;
@@ -11,38 +9,28 @@ import org.apache.camel.processor.aggregate.MemoryAggregationRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Book-keeping after each answer: the conversation record, then the cookie's fresh credit. Credit re-reads are
- * batched per cookie: however many answers a cookie gave within CREDIT_RECHECK_INTERVAL, one usage call
- * follows at the end of the interval, so the after-answer work keeps up with any load.
+ * The cookie's fresh credit after its answers, read in the background. Re-reads are batched per cookie: however
+ * many answers a cookie gave within CREDIT_RECHECK_INTERVAL, one usage call follows at the end of the interval.
+ * The answering thread only adds the cookie to its group (no queue that could fill up, no thread hand-off).
  */
 @Component
 public class ChatCompletedRoutes extends RouteBuilder {
 
+    /** Takes the id of the cookie that gave a complete answer. */
+    public static final String ENDPOINT = "direct:chatCompleted";
     private static final String CREDIT_RECHECK = "credit-recheck";
 
-    private final ConversationRepository conversations;
     private final long recheckMillis;
     private final MemoryAggregationRepository pendingCreditChecks = new MemoryAggregationRepository();
 
-    public ChatCompletedRoutes(ConversationRepository conversations, GatewayProperties properties) {
-        this.conversations = conversations;
+    public ChatCompletedRoutes(GatewayProperties properties) {
         this.recheckMillis = properties.creditRecheckInterval().toMillis();
     }
 
     @Override
     public void configure() {
-        from(ConversationRecorder.COMPLETED_ENDPOINT + "&concurrentConsumers=4").routeId("chat-completed")
-                // queued records are written before the gateway stops (within camel.main.shutdown-timeout)
-                .shutdownRunningTask(ShutdownRunningTask.CompleteAllTasks)
-                .process(exchange -> {
-                    CompletedChat chat = exchange.getMessage().getBody(CompletedChat.class);
-                    if (chat.continued()) {
-                        conversations.advance(chat.chatId(), chat.contextHash());
-                    } else {
-                        conversations.insert(chat.chatId(), chat.cookieId(), chat.model(), chat.contextHash());
-                    }
-                    exchange.setProperty(CookieCreditRoutes.COOKIE_ID_PROPERTY, chat.cookieId());
-                })
+        from(ENDPOINT).routeId("chat-completed")
+                .setProperty(CookieCreditRoutes.COOKIE_ID_PROPERTY, body())
                 .aggregate(exchangeProperty(CookieCreditRoutes.COOKIE_ID_PROPERTY), AggregationStrategies.useLatest())
                     .id(CREDIT_RECHECK)
                     .aggregationRepository(pendingCreditChecks)

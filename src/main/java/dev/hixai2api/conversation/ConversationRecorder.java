@@ -2,39 +2,53 @@ package dev.hixai2api.conversation;
 
 import dev.hixai2api.hix.HixChatCall;
 import dev.hixai2api.openai.ChatCompletionListener;
+import dev.hixai2api.persistence.ConversationRepository;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * After each complete answer: remembers which HixAI chat and cookie hold the conversation, and has the
- * cookie's credit re-read. Both happen on the {@code chat-completed} route's own threads, never while the
- * client waits.
+ * After each complete answer, before its last bytes leave: remembers which HixAI chat and cookie hold the
+ * conversation, with one indexed insert or update on the request thread, so a next turn sent the instant the
+ * answer ended continues that chat. Only the cookie's credit re-read is left to the background.
  */
 @Component
 public class ConversationRecorder implements ChatCompletionListener {
 
-    /** Bounded: when the book-keeping falls behind, answering threads wait up to 5 s for room rather than pile up. */
-    public static final String COMPLETED_ENDPOINT = "seda:chatCompleted?size=10000&blockWhenFull=true&offerTimeout=5000";
     private static final Logger LOG = LoggerFactory.getLogger(ConversationRecorder.class);
 
+    private final ConversationRepository conversations;
     private final ProducerTemplate producer;
 
-    public ConversationRecorder(ProducerTemplate producer) {
+    public ConversationRecorder(ConversationRepository conversations, ProducerTemplate producer) {
+        this.conversations = conversations;
         this.producer = producer;
     }
 
-    /** Queues the record on the request thread: one bounded queue, no extra hand-off thread pool. */
     @Override
     public void completed(HixChatCall call, String answer) {
-        CompletedChat chat = new CompletedChat(call.chatId(), call.cookie().id(), call.model().name(), call.continuing(),
-                ConversationKey.withAnswer(call.tenant(), call.messages(), answer));
+        record(call, ConversationKey.withAnswer(call.tenant(), call.messages(), answer));
         try {
-            producer.sendBody(COMPLETED_ENDPOINT, chat);
+            producer.sendBody(ChatCompletedRoutes.ENDPOINT, call.cookie().id());
         } catch (RuntimeException e) {
-            // the answer is complete: a full queue only costs the continuation of this conversation
-            LOG.warn("The conversation of chat {} is not recorded: {}", chat.chatId(), e.getMessage());
+            // only while the gateway stops: the next scheduled refresh reads the credit
+            LOG.warn("The credit of cookie #{} is not re-read after this answer: {}", call.cookie().id(), e.getMessage());
+        }
+    }
+
+    private void record(HixChatCall call, String contextHash) {
+        try {
+            if (call.continuing()) {
+                conversations.advance(call.chatId(), call.takeClaim(), contextHash);
+            } else {
+                conversations.insert(call.chatId(), call.cookie().id(), call.model().name(), contextHash);
+            }
+        } catch (DataAccessException e) {
+            // the answer stands; a claim taken above stays on the record, which then matches no history
+            LOG.warn("The conversation of chat {} is not recorded ({}): its next turn opens a new chat with the whole "
+                    + "conversation", call.chatId(), e.getMessage());
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.hixai2api.attachment.LoadedFile;
 import dev.hixai2api.openai.ChatMessage;
@@ -28,6 +29,7 @@ public final class HixChatCall {
     private final boolean includeUsage;
     private final Set<Long> triedCookieIds = new LinkedHashSet<>();
     private final List<String> failures = new ArrayList<>();
+    private final AtomicReference<String> claim = new AtomicReference<>();
     private int attempts;
     private HixCookie cookie;
     private String chatId;
@@ -106,14 +108,23 @@ public final class HixChatCall {
     }
 
     /**
-     * The first attempt continues a stored chat. Its cookie is not marked as tried: if the chat itself is gone,
-     * the same cookie may still open a new one.
+     * The first attempt continues a stored chat, whose record this request has claimed. Its cookie is not
+     * marked as tried: if the chat itself is gone, the same cookie may still open a new one.
      */
-    public void continueChat(HixCookie owner, String storedChatId) {
+    public void continueChat(HixCookie owner, String storedChatId, String claimOnRecord) {
         cookie = owner;
         chatId = storedChatId;
         continuing = true;
         attempts++;
+        claim.set(claimOnRecord);
+    }
+
+    /**
+     * The claim on the continued chat's record, handed out once: to the record of the completed answer, or
+     * back to the stored conversation when none completed. Null once taken, or when no chat was continued.
+     */
+    public String takeClaim() {
+        return claim.getAndSet(null);
     }
 
     public boolean continuing() {

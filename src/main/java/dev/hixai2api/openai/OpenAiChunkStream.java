@@ -30,7 +30,7 @@ public final class OpenAiChunkStream extends InputStream {
 
     /**
      * @param first      the event already read to be sure the upstream answered before the first byte leaves
-     * @param onComplete receives the whole answer text once {@code [DONE]} arrived
+     * @param onComplete receives the whole answer text once {@code [DONE]} arrived, before any closing frame leaves
      */
     public OpenAiChunkStream(HixEventReader reader, HixEvent first, OpenAiResponses responses, AnswerText answer,
                              boolean includeUsage, String prompt, Consumer<String> onComplete) {
@@ -106,6 +106,8 @@ public final class OpenAiChunkStream extends InputStream {
     private void finish() {
         ended = true;
         String closing = answer.finish();
+        // before the closing frames: a client may send its next turn the moment it reads [DONE]
+        onComplete.accept(answer.text());
         if (closing != null) {
             frames.add(responses.chunkFrame(null, closing));
         }
@@ -114,7 +116,6 @@ public final class OpenAiChunkStream extends InputStream {
             frames.add(responses.usageFrame(TokenCounter.usage(prompt, answer.text())));
         }
         frames.add(responses.doneFrame());
-        onComplete.accept(answer.text());
     }
 
     /** The client went away or the response is written: an unfinished upstream answer is cut, not drained. */

@@ -1,7 +1,9 @@
 package dev.hixai2api.persistence;
 
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -9,6 +11,10 @@ import org.springframework.stereotype.Repository;
 /** Which HixAI chat, on which cookie, holds a conversation: the record later turns and the cleanup job use. */
 @Repository
 public class ConversationRepository {
+
+    /** A claim fills context_hash (CHAR(64)) exactly, so no database pads or trims it before comparing. */
+    private static final int CLAIM_LENGTH = 64;
+    private static final String CLAIM_PREFIX = "claim:";
 
     private final JdbcClient jdbc;
 
@@ -38,13 +44,38 @@ public class ConversationRepository {
     }
 
     /**
-     * A continued chat now holds one more turn. The old key stops matching, so a regenerated answer (the same
-     * history sent again) opens a new chat instead of repeating a turn inside this one.
+     * Claims a chat's record for one continuation: a compare-and-set from the history key to a marker only this
+     * request knows, so of two identical continuations sent at once only one goes into the chat. Empty when
+     * another request claimed or advanced the record first.
+     * <p>
+     * A gateway that dies between claim and release leaves the marker behind. No history key (64 hex digits)
+     * ever equals it, so the record matches nothing: that conversation's next turn opens a new chat with the
+     * whole conversation, never a wrong continuation, and the cleanup job removes the record in time.
      */
-    public void advance(String chatId, String contextHash) {
-        jdbc.sql("UPDATE conversation SET context_hash = ?, update_time = ? WHERE chat_id = ?")
-                .params(contextHash, System.currentTimeMillis(), chatId)
-                .update();
+    public Optional<String> claim(String chatId, String historyKey) {
+        byte[] random = new byte[(CLAIM_LENGTH - CLAIM_PREFIX.length()) / 2];
+        ThreadLocalRandom.current().nextBytes(random);
+        String claim = CLAIM_PREFIX + HexFormat.of().formatHex(random);
+        return swapKey(chatId, historyKey, claim) ? Optional.of(claim) : Optional.empty();
+    }
+
+    /**
+     * The claimed chat now holds one more turn. The history key stops matching, so a regenerated answer (the
+     * same history sent again) opens a new chat instead of repeating a turn inside this one.
+     */
+    public void advance(String chatId, String claim, String contextHash) {
+        swapKey(chatId, claim, contextHash);
+    }
+
+    /** A continuation that did not complete gives the record back to the history it held. */
+    public void release(String chatId, String claim, String historyKey) {
+        swapKey(chatId, claim, historyKey);
+    }
+
+    private boolean swapKey(String chatId, String expected, String replacement) {
+        return jdbc.sql("UPDATE conversation SET context_hash = ?, update_time = ? WHERE chat_id = ? AND context_hash = ?")
+                .params(replacement, System.currentTimeMillis(), chatId, expected)
+                .update() == 1;
     }
 
     /** A conversation record with the token of its cookie (null when the cookie was removed since). */
