@@ -50,7 +50,7 @@ public class ConversationRepository {
      * <p>
      * A gateway that dies between claim and release leaves the marker behind. No history key (64 hex digits)
      * ever equals it, so the record matches nothing: that conversation's next turn opens a new chat with the
-     * whole conversation, never a wrong continuation, and the cleanup job removes the record in time.
+     * whole conversation, never a wrong continuation; the record ages out like any other (CHAT_MAX_DAYS).
      */
     public Optional<String> claim(String chatId, String historyKey) {
         byte[] random = new byte[(CLAIM_LENGTH - CLAIM_PREFIX.length()) / 2];
