@@ -42,7 +42,8 @@ public record GatewayProperties(
         List<String> attachmentAllowedHosts,
         Duration attachmentFetchTimeout,
         List<String> trustedProxies,
-        boolean virtualThreads) {
+        boolean virtualThreads,
+        Duration streamKeepalive) {
 
     public GatewayProperties {
         routePrefix = normalisePrefix(routePrefix);
@@ -67,6 +68,14 @@ public record GatewayProperties(
         attachmentFetchTimeout = attachmentFetchTimeout == null ? Duration.ofSeconds(10) : attachmentFetchTimeout;
         trustedProxies = trustedProxies == null ? List.of()
                 : trustedProxies.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        // unset: 15 s, well inside the 100 s Cloudflare allows an idle response; 0 (or negative) turns it off
+        streamKeepalive = streamKeepalive == null ? Duration.ofSeconds(15)
+                : streamKeepalive.isNegative() ? Duration.ZERO : streamKeepalive;
+    }
+
+    /** Whether streams send SSE comment lines while they wait for HixAI. */
+    public boolean streamKeepaliveOn() {
+        return !streamKeepalive.isZero();
     }
 
     /** The path the OpenAI routes live under: "" or "/hf" for ROUTE_PREFIX=hf. */

@@ -52,6 +52,6 @@ class BackendSecretTest {
 
     private GatewayProperties properties(String backendSecret) {
         return new GatewayProperties(false, null, backendSecret, true, -1, "", null, true, false, null, 60, List.of(),
-                null, dataDir, null, null, null, null, 0, 0, null, null, null, null, null, null, null, null, true);
+                null, dataDir, null, null, null, null, 0, 0, null, null, null, null, null, null, null, null, true, null);
     }
 }
