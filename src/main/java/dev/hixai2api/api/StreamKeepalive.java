@@ -94,8 +94,12 @@ public class StreamKeepalive implements Processor, DisposableBean {
                 body.answered(stream);
                 copy(stream, body);
             } else {
+                // done before the request thread may take the failed exchange over
+                byte[] error = OpenAiResponses.dataFrame(answer.getMessage().getBody(byte[].class));
+                UnitOfWorkHelper.doneUow(work, answer);
+                work = null;
                 body.answered(null);
-                body.offer(OpenAiResponses.dataFrame(answer.getMessage().getBody(byte[].class)));
+                body.offer(error);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -103,7 +107,9 @@ public class StreamKeepalive implements Processor, DisposableBean {
             LOG.error("The answer thread of a stream failed", e);
         } finally {
             body.finish();
-            UnitOfWorkHelper.doneUow(work, answer);
+            if (work != null) {
+                UnitOfWorkHelper.doneUow(work, answer);
+            }
         }
     }
 
