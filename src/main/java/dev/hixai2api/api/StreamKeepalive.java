@@ -1,9 +1,12 @@
 package dev.hixai2api.api;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.hixai2api.config.GatewayProperties;
@@ -23,6 +26,7 @@ import org.apache.camel.support.UnitOfWorkHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.task.TaskExecutionProperties;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.stereotype.Component;
 
@@ -43,11 +47,12 @@ public class StreamKeepalive implements Processor, DisposableBean {
     private final MdcTaskDecorator mdc;
     private final Executor answerThreads;
 
-    public StreamKeepalive(ProducerTemplate producer, GatewayProperties properties, MdcTaskDecorator mdc) {
+    public StreamKeepalive(ProducerTemplate producer, GatewayProperties properties, MdcTaskDecorator mdc,
+                           TaskExecutionProperties requestThreads) {
         this.producer = producer;
         this.properties = properties;
         this.mdc = mdc;
-        this.answerThreads = answerThreads(properties.virtualThreads());
+        this.answerThreads = answerThreads(properties.virtualThreads(), requestThreads.getPool().getKeepAlive());
     }
 
     /** Only streams can keep a response alive: a non-streaming answer is one JSON document. */
@@ -124,18 +129,20 @@ public class StreamKeepalive implements Processor, DisposableBean {
 
     /**
      * Virtual threads on JDK 21+ (VIRTUAL_THREADS): an answer thread mostly waits. Otherwise platform threads,
-     * reused: no more of them than open streams, as MAX_CONCURRENT_REQUESTS bounds those.
+     * reused, no more of them than open streams (MAX_CONCURRENT_REQUESTS bounds those), and ending when idle as
+     * long as the request threads they serve do.
      */
-    private static Executor answerThreads(boolean virtual) {
+    private static Executor answerThreads(boolean virtual, Duration idle) {
         if (virtual && Runtime.version().feature() >= 21) {
             return new VirtualThreadTaskExecutor("stream-answer-");
         }
         AtomicInteger count = new AtomicInteger();
-        return Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "stream-answer-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, idle.toMillis(), TimeUnit.MILLISECONDS,
+                new SynchronousQueue<>(), task -> {
+                    Thread thread = new Thread(task, "stream-answer-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     @Override
