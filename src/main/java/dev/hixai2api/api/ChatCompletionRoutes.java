@@ -11,14 +11,15 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * POST /v1/chat/completions: authorise, map the request, load its attachment, find the stored chat it continues
- * or pick a cookie, then run the HixAI conversation as one redeliverable step; the shared error handling swaps
- * the cookie between attempts.
+ * POST /v1/chat/completions: authorise, map the request, then answer it: load its attachment, find the stored
+ * chat it continues or pick a cookie, then run the HixAI conversation as one redeliverable step; the shared error
+ * handling swaps the cookie between attempts.
  */
 @Component
 public class ChatCompletionRoutes extends RouteBuilder {
 
     public static final String ENDPOINT = "direct:chatCompletions";
+    static final String ANSWER = "direct:hixAnswer";
     private static final String CONVERSATION = "direct:hixConversation";
     /** Hook routes users may define in routes/*.yaml; absent hooks are skipped. */
     private static final String BEFORE_UPSTREAM_HOOK = "direct:beforeUpstream?failIfNoConsumers=false";
@@ -31,10 +32,12 @@ public class ChatCompletionRoutes extends RouteBuilder {
     private final FindConversation findConversation;
     private final PickCookie pickCookie;
     private final HixEventsToOpenAiChunks hixEventsToOpenAiChunks;
+    private final StreamKeepalive streamKeepalive;
 
     public ChatCompletionRoutes(GuardClient guardClient, AuthorizeApiKey authorizeApiKey, OpenAiToHixRequest openAiToHixRequest,
                                 LoadAttachment loadAttachment, FindConversation findConversation,
-                                PickCookie pickCookie, HixEventsToOpenAiChunks hixEventsToOpenAiChunks) {
+                                PickCookie pickCookie, HixEventsToOpenAiChunks hixEventsToOpenAiChunks,
+                                StreamKeepalive streamKeepalive) {
         this.loadAttachment = loadAttachment;
         this.findConversation = findConversation;
         this.guardClient = guardClient;
@@ -42,6 +45,7 @@ public class ChatCompletionRoutes extends RouteBuilder {
         this.openAiToHixRequest = openAiToHixRequest;
         this.pickCookie = pickCookie;
         this.hixEventsToOpenAiChunks = hixEventsToOpenAiChunks;
+        this.streamKeepalive = streamKeepalive;
     }
 
     @Override
@@ -51,6 +55,16 @@ public class ChatCompletionRoutes extends RouteBuilder {
                 .process(guardClient)
                 .process(authorizeApiKey)
                 .process(openAiToHixRequest)
+                .choice()
+                    .when(streamKeepalive::appliesTo)
+                        .process(streamKeepalive)
+                    .otherwise()
+                        .to(ANSWER)
+                .end();
+
+        // Everything that may wait for HixAI; with STREAM_KEEPALIVE a stream runs it on an answer thread.
+        from(ANSWER).routeId("hix-answer").routeConfigurationId(OpenAiErrorHandling.ID)
+                .streamCache("false")
                 .process(loadAttachment)
                 .process(findConversation)
                 .process(pickCookie)
@@ -74,7 +88,7 @@ public class ChatCompletionRoutes extends RouteBuilder {
     }
 
     /** Upstream response headers and the client's request headers must not leak into the answer. */
-    private static void responseHeaders(Exchange exchange) {
+    static void responseHeaders(Exchange exchange) {
         exchange.getMessage().getHeaders().clear();
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         if (HixChatCall.of(exchange).stream()) {

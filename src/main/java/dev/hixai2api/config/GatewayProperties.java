@@ -44,7 +44,8 @@ public record GatewayProperties(
         List<String> trustedProxies,
         boolean virtualThreads,
         DataSize bodyMemoryBudget,
-        int authFailureLimit) {
+        int authFailureLimit,
+        Duration streamKeepalive) {
 
     public GatewayProperties {
         routePrefix = normalisePrefix(routePrefix);
@@ -70,6 +71,14 @@ public record GatewayProperties(
         trustedProxies = trustedProxies == null ? List.of()
                 : trustedProxies.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         bodyMemoryBudget = bodyMemoryBudget == null ? DataSize.ofMegabytes(64) : bodyMemoryBudget;
+        // unset: 15 s, well inside the 100 s Cloudflare allows an idle response; 0 (or negative) turns it off
+        streamKeepalive = streamKeepalive == null ? Duration.ofSeconds(15)
+                : streamKeepalive.isNegative() ? Duration.ZERO : streamKeepalive;
+    }
+
+    /** Whether streams send SSE comment lines while they wait for HixAI. */
+    public boolean streamKeepaliveOn() {
+        return !streamKeepalive.isZero();
     }
 
     /** The path the OpenAI routes live under: "" or "/hf" for ROUTE_PREFIX=hf. */

@@ -103,7 +103,11 @@ public final class OpenAiResponses {
     }
 
     private byte[] frame(Object event) {
-        byte[] json = json(event);
+        return dataFrame(json(event));
+    }
+
+    /** One SSE event whose data is the given JSON. */
+    public static byte[] dataFrame(byte[] json) {
         byte[] frame = new byte[json.length + 8];
         System.arraycopy("data: ".getBytes(StandardCharsets.US_ASCII), 0, frame, 0, 6);
         System.arraycopy(json, 0, frame, 6, json.length);

@@ -91,6 +91,8 @@ public final class HixSimulator implements AutoCloseable {
     private volatile List<String> script;
     private volatile long eventDelayMillis;
     private volatile long firstByteDelayMillis;
+    private volatile long createChatDelayMillis;
+    private volatile long pauseAfterFirstContentMillis;
     private volatile SseStyle sseStyle = SseStyle.COMPACT;
     /** Usage answers held by account token; reset() and close() release them. */
     private final Map<String, UsageHold> usageHolds = new ConcurrentHashMap<>();
@@ -163,6 +165,8 @@ public final class HixSimulator implements AutoCloseable {
         script = null;
         eventDelayMillis = 0;
         firstByteDelayMillis = 0;
+        createChatDelayMillis = 0;
+        pauseAfterFirstContentMillis = 0;
         sseStyle = SseStyle.COMPACT;
     }
 
@@ -193,6 +197,16 @@ public final class HixSimulator implements AutoCloseable {
 
     public void firstByteDelayMillis(long millis) {
         firstByteDelayMillis = millis;
+    }
+
+    /** Every createChat call waits this long before it answers (or fails). */
+    public void createChatDelayMillis(long millis) {
+        createChatDelayMillis = millis;
+    }
+
+    /** A reasoning-like silence in every answer: this long between its first and second content event. */
+    public void pauseAfterFirstContentMillis(long millis) {
+        pauseAfterFirstContentMillis = millis;
     }
 
     public void sseStyle(SseStyle style) {
@@ -354,6 +368,9 @@ public final class HixSimulator implements AutoCloseable {
         if (endpoint == Endpoint.CHAT && firstByteDelayMillis > 0) {
             Thread.sleep(firstByteDelayMillis);
         }
+        if (endpoint == Endpoint.CREATE_CHAT && createChatDelayMillis > 0) {
+            Thread.sleep(createChatDelayMillis);
+        }
         Failure global = takeGlobalFailure(endpoint);
         if (global != null) {
             fail(ex, request.path(), global, null);
@@ -511,8 +528,11 @@ public final class HixSimulator implements AutoCloseable {
         List<String> pieces = script != null ? script : defaultAnswer(question);
         boolean cutShort = failure == Failure.STALL_MID_STREAM || failure == Failure.DROP_MID_STREAM;
         int limit = cutShort ? Math.min(EVENTS_BEFORE_STREAM_FAILURE, pieces.size()) : pieces.size();
-        for (String piece : pieces.subList(0, limit)) {
-            sse.event(event("content", piece));
+        for (int i = 0; i < limit; i++) {
+            sse.event(event("content", pieces.get(i)));
+            if (i == 0 && pauseAfterFirstContentMillis > 0) {
+                Thread.sleep(pauseAfterFirstContentMillis);
+            }
         }
         if (failure == Failure.STALL_MID_STREAM) {
             stallRelease.await(STALL_MILLIS, TimeUnit.MILLISECONDS);
