@@ -85,12 +85,13 @@ public class CookieRepository {
     }
 
     /**
-     * Credits re-read from HixAI revive a cookie that was disabled, out of credit or cooling down, unless the
-     * cookie changed since {@code readVersion} (the version the re-read started from): then nothing is written.
+     * Credits re-read from HixAI revive a cookie that was disabled or out of credit, unless the cookie changed
+     * since {@code readVersion} (the version the re-read started from): then nothing is written. A cooldown runs
+     * its course: a working usage call says nothing of the chat call that failed.
      */
     public boolean updateCredits(long id, long readVersion, Credits credits) {
-        return update(id, "credit = ?, advanced_credit = ?, active_sub = ?, state = ?, last_refresh_at = ?, "
-                        + "cooldown_until = NULL", OptionalLong.of(readVersion), credits.standard(),
+        return update(id, "credit = ?, advanced_credit = ?, active_sub = ?, state = ?, last_refresh_at = ?",
+                OptionalLong.of(readVersion), credits.standard(),
                 credits.advanced(), credits.activeSub(), CookieState.ACTIVE.name(), System.currentTimeMillis());
     }
 

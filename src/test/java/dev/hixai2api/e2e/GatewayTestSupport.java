@@ -1,6 +1,12 @@
 package dev.hixai2api.e2e;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -165,6 +171,27 @@ public abstract class GatewayTestSupport {
             request.header("Authorization", authorization);
         }
         return send(request.build());
+    }
+
+    /**
+     * A client that sends a streamed chat over a plain socket, reads the answer's lines until one matches, then
+     * leaves (closes the connection). Returns that line, or null when the stream ended without it.
+     */
+    protected String streamUntilThenLeave(String chatBody, Predicate<String> leaveAt) throws IOException {
+        byte[] body = chatBody.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            do {
+                line = in.readLine();
+            } while (line != null && !leaveAt.test(line));
+            return line;
+        }
     }
 
     protected static String chatBody(String model, boolean stream, String userText) {

@@ -1,18 +1,10 @@
 package dev.hixai2api.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -30,16 +22,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hixai2api.conversation.ConversationKey;
 import dev.hixai2api.openai.ChatMessage;
-import dev.hixai2api.persistence.ConversationRepository;
 import dev.hixai2api.persistence.ConversationRepository.StoredConversation;
+import dev.hixai2api.persistence.ConversationRepository;
 import dev.hixai2api.simulator.ChatCall;
 import dev.hixai2api.simulator.Failure;
 import org.junit.jupiter.api.Test;
@@ -153,21 +147,9 @@ class NextTurnAtOnceE2ETest extends GatewayTestSupport {
         String answer = streamUntilDone(history(0, null));
         String original = SIMULATOR.chatCalls().get(0).chatId();
         SIMULATOR.eventDelayMillis(100);
-        byte[] body = body(history(0, answer), true).getBytes(StandardCharsets.UTF_8);
-
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            do {
-                line = in.readLine();
-            } while (line != null && !line.contains("\"content\":\"Hello\""));
-            assertThat(line).isNotNull();
-        }
+        String reached = streamUntilThenLeave(body(history(0, answer), true),
+                line -> line.contains("\"content\":\"Hello\""));
+        assertThat(reached).isNotNull();
 
         assertThat(SIMULATOR.chatCalls()).last().extracting(ChatCall::chatId).isEqualTo(original);
         awaitStoredUnderItsHistory(original, answer);

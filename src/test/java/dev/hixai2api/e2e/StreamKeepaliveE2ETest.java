@@ -1,22 +1,17 @@
 package dev.hixai2api.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
@@ -135,21 +130,9 @@ class StreamKeepaliveE2ETest extends GatewayTestSupport {
         SIMULATOR.answerWith(pieces);
         SIMULATOR.eventDelayMillis(50);
         SIMULATOR.createChatDelayMillis(1_000);
-        byte[] body = chatBody("gpt-4o-mini", true, "long answer").getBytes(StandardCharsets.UTF_8);
-
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            do {
-                line = in.readLine();
-            } while (line != null && !line.equals(COMMENT));
-            assertThat(line).isNotNull();
-        }
+        String reached = streamUntilThenLeave(chatBody("gpt-4o-mini", true, "long answer"),
+                line -> line.equals(COMMENT));
+        assertThat(reached).isNotNull();
 
         // the answer starts about 1 s after the request and its 40 events take 2 s more: it is cut at its start
         await().atMost(Duration.ofMillis(2_500)).until(() -> SIMULATOR.abortedStreams() == 1);
