@@ -5,10 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hixai2api.config.GatewayProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,8 +15,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class DataSourceConfiguration {
 
+    /** Hikari's own settings stay open to operators: {@code spring.datasource.hikari.maximum-pool-size} and so on. */
     @Bean
-    public DataSource dataSource(GatewayProperties properties) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    public HikariDataSource dataSource(GatewayProperties properties) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("hixai2api");
         if (properties.mysqlDsn() != null && !properties.mysqlDsn().isBlank()) {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
@@ -21,6 +23,16 @@ import org.springframework.test.context.TestPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class CustomSettingsE2ETest extends GatewayTestSupport {
 
+
+    @Autowired
+    private HikariDataSource dataSource;
+
+    @Test
+    void theDatabasePoolTakesHikarisOwnSettings() {
+        // GatewayTestSupport sets spring.datasource.hikari.maximum-pool-size=5, as an operator may
+        assertThat(dataSource.getMaximumPoolSize()).isEqualTo(5);
+        assertThat(dataSource.getMinimumIdle()).isEqualTo(1);
+    }
 
     @Test
     void theHookRoutesOfTheRoutesFolderAreLoadedAndRun(CapturedOutput output) {

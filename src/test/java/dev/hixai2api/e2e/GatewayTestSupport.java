@@ -52,8 +52,11 @@ import org.springframework.test.context.TestPropertySource;
 // credit re-reads after answers follow within CREDIT_RECHECK_INTERVAL (10 s in production; a test class may set
 // its own); many tests present wrong credentials on purpose, so only the throttle's own test lowers
 // AUTH_FAILURE_LIMIT; the scheduled jobs wait until 2099 (ScheduledJobsE2ETest sets its own), so the hourly credit
-// refresh never calls the simulator in the middle of a test that counts its calls
-@TestPropertySource(properties = {"CREDIT_REFRESH_CRON=0 0 0 1 1 ? 2099", "CHAT_CLEANUP_CRON=0 0 0 1 1 ? 2099",
+// refresh never calls the simulator in the middle of a test that counts its calls; each cached context keeps a
+// small pool that shrinks when idle, so the cached contexts (at most 12, src/test/resources/spring.properties)
+// stay within the 151 connections a default MariaDB server allows
+@TestPropertySource(properties = {"spring.datasource.hikari.maximum-pool-size=5",
+        "spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000", "CREDIT_REFRESH_CRON=0 0 0 1 1 ? 2099", "CHAT_CLEANUP_CRON=0 0 0 1 1 ? 2099",
         "REQUEST_RATE_LIMIT=0", "BACKEND_SECRET=" + GatewayTestSupport.BACKEND_SECRET,
         "spring.jmx.enabled=false", "CREDIT_RECHECK_INTERVAL=100ms", "AUTH_FAILURE_LIMIT=1000000"})
 public abstract class GatewayTestSupport {
