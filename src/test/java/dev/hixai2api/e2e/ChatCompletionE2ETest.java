@@ -105,7 +105,9 @@ class ChatCompletionE2ETest extends GatewayTestSupport {
                 arrivals.add((System.nanoTime() - start) / 1_000_000));
 
         assertThat(arrivals).hasSize(12);
-        assertThat(arrivals.get(0)).as("first content chunk after %s ms", arrivals.get(0)).isLessThan(500);
+        // HixAI sends its 12 events 150 ms apart, the last at 1,800 ms: a buffered answer would arrive after that;
+        // the bound leaves room for a loaded 2-core machine
+        assertThat(arrivals.get(0)).as("first content chunk after %s ms", arrivals.get(0)).isLessThan(1000);
         assertThat(arrivals.get(11) - arrivals.get(0)).as("spread of arrivals %s", arrivals).isGreaterThan(1200);
     }
 
