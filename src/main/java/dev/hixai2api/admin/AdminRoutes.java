@@ -2,7 +2,7 @@ package dev.hixai2api.admin;
 
 import dev.hixai2api.admin.AdminRequests.ApiKeyRequest;
 import dev.hixai2api.admin.AdminRequests.CookieRequest;
-import dev.hixai2api.api.GuardClient;
+import dev.hixai2api.security.GuardClient;
 import dev.hixai2api.config.GatewayProperties;
 import dev.hixai2api.monitoring.CookiePoolMetrics;
 import dev.hixai2api.monitoring.TrafficMetrics;

@@ -31,7 +31,7 @@ public class GatewayException extends RuntimeException {
     }
 
     public static GatewayException invalidRequest(String param, String message) {
-        return new GatewayException(ErrorKind.INVALID_REQUEST, "invalid_request_error", param, message);
+        return new GatewayException(ErrorKind.INVALID_REQUEST, "invalid_request", param, message);
     }
 
     public ErrorKind kind() {

@@ -37,7 +37,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hixai2api.conversation.ConversationKey;
-import dev.hixai2api.openai.ChatMessage;
+import dev.hixai2api.core.ChatMessage;
 import dev.hixai2api.persistence.ConversationRepository;
 import dev.hixai2api.persistence.ConversationRepository.StoredConversation;
 import dev.hixai2api.simulator.ChatCall;

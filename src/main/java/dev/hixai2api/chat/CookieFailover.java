@@ -1,16 +1,11 @@
-package dev.hixai2api.pool;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.SocketTimeoutException;
+package dev.hixai2api.chat;
 
 import dev.hixai2api.config.GatewayProperties;
 import dev.hixai2api.hix.FailureClass;
-import dev.hixai2api.hix.HixChatCall;
 import dev.hixai2api.hix.HixFailureException;
 import dev.hixai2api.monitoring.TrafficMetrics;
+import dev.hixai2api.pool.CookiePool;
 import org.apache.camel.Exchange;
-import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,13 +27,13 @@ public class CookieFailover {
 
     /** onExceptionOccurred: runs once per failed attempt. */
     public void recordFailure(Exchange exchange) {
-        HixChatCall call = HixChatCall.of(exchange);
+        ChatCall call = ChatCall.of(exchange);
         HixFailureException failure = failureOf(exchange);
-        if (call == null || call.cookie() == null || failure == null) {
+        if (call == null || call.attempt() == null || failure == null) {
             return;
         }
         call.recordFailure(failure.getMessage());
-        pool.recordFailure(call.cookie().id(), call.model(), failure.failureClass(), failure.getMessage());
+        pool.recordFailure(call.attempt().cookie().id(), call.model(), failure.failureClass(), failure.getMessage());
     }
 
     /**
@@ -46,46 +41,25 @@ public class CookieFailover {
      * chat HixAI no longer knows (rejected) is retried as a new chat, on the same cookie if need be.
      */
     public boolean shouldRetry(Exchange exchange) {
-        HixChatCall call = HixChatCall.of(exchange);
+        ChatCall call = ChatCall.of(exchange);
         HixFailureException failure = failureOf(exchange);
-        return call != null && failure != null
+        return call != null && call.attempt() != null && failure != null
                 && (failure.failureClass().worthAnotherCookie()
-                    || call.continuing() && failure.failureClass() == FailureClass.REJECTED)
+                    || call.attempt().continuing() && failure.failureClass() == FailureClass.REJECTED)
                 && call.attempts() < maxAttempts
                 && pool.pick(call.model(), call.triedCookieIds()).isPresent();
     }
 
     /** onRedelivery: the next attempt runs on a cookie not tried yet. */
     public void nextCookie(Exchange exchange) {
-        HixChatCall call = HixChatCall.of(exchange);
+        ChatCall call = ChatCall.of(exchange);
         pool.pick(call.model(), call.triedCookieIds()).ifPresent(call::useCookie);
         traffic.failedOver();
     }
 
-    /** Names the setting behind a timeout, so the operator knows which one to raise. */
-    private static String ioProblem(Throwable t) {
-        if (t instanceof ConnectTimeoutException) {
-            return "HixAI could not be reached within UPSTREAM_CONNECT_TIMEOUT";
-        }
-        if (t instanceof SocketTimeoutException) {
-            return "HixAI did not answer within UPSTREAM_FIRST_BYTE_TIMEOUT (or fell silent for UPSTREAM_IDLE_TIMEOUT)";
-        }
-        return "the connection to HixAI failed";
-    }
-
     /** The failure as HixAI's, or null for an exception that is not about the upstream. */
-    public static HixFailureException failureOf(Exchange exchange) {
-        Throwable error = exchange.getException() != null
-                ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof HixFailureException failure) {
-                return failure;
-            }
-            if (t instanceof IOException || t instanceof UncheckedIOException) {
-                return new HixFailureException(FailureClass.TRANSIENT,
-                        ioProblem(t) + " (" + t.getClass().getSimpleName() + ")", t);
-            }
-        }
-        return null;
+    static HixFailureException failureOf(Exchange exchange) {
+        return HixFailureException.of(exchange.getException() != null
+                ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
     }
 }

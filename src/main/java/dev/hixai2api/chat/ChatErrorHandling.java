@@ -1,30 +1,29 @@
-package dev.hixai2api.api;
+package dev.hixai2api.chat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import dev.hixai2api.config.GatewayProperties;
+import dev.hixai2api.core.GatewayException;
 import dev.hixai2api.hix.HixFailureException;
-import dev.hixai2api.openai.OpenAiException;
-import dev.hixai2api.pool.CookieFailover;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * The error handling every /v1 route shares. An upstream failure is redelivered on another cookie (the
+ * The error handling every front door's routes share. An upstream failure is redelivered on another cookie (the
  * redelivery policy's onRedelivery step swaps it) until no cookie or attempt is left; then, like every other
- * failure, it becomes an OpenAI error response.
+ * failure, it becomes a {@link GatewayException} rendered by the request's front door.
  */
 @Component
-public class OpenAiErrorHandling extends RouteConfigurationBuilder {
+public class ChatErrorHandling extends RouteConfigurationBuilder {
 
-    public static final String ID = "openai-errors";
+    public static final String ID = "chat-errors";
 
     private final CookieFailover failover;
-    private final OpenAiErrorResponses responses;
+    private final ChatErrorResponses responses;
     private final GatewayProperties properties;
 
-    public OpenAiErrorHandling(CookieFailover failover, OpenAiErrorResponses responses, GatewayProperties properties) {
+    public ChatErrorHandling(CookieFailover failover, ChatErrorResponses responses, GatewayProperties properties) {
         this.failover = failover;
         this.responses = responses;
         this.properties = properties;
@@ -42,7 +41,7 @@ public class OpenAiErrorHandling extends RouteConfigurationBuilder {
                     .handled(true)
                     .process(responses::upstreamFailed)
                 .end()
-                .onException(OpenAiException.class)
+                .onException(GatewayException.class)
                     .handled(true)
                     .process(responses::refused)
                 .end()

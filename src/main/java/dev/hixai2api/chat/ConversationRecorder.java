@@ -1,7 +1,7 @@
-package dev.hixai2api.conversation;
+package dev.hixai2api.chat;
 
-import dev.hixai2api.hix.HixChatCall;
-import dev.hixai2api.openai.ChatCompletionListener;
+import dev.hixai2api.conversation.ChatCompletedRoutes;
+import dev.hixai2api.conversation.ConversationKey;
 import dev.hixai2api.persistence.ConversationRepository;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * answer ended continues that chat. Only the cookie's credit re-read is left to the background.
  */
 @Component
-public class ConversationRecorder implements ChatCompletionListener {
+public class ConversationRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConversationRecorder.class);
 
@@ -27,28 +27,28 @@ public class ConversationRecorder implements ChatCompletionListener {
         this.producer = producer;
     }
 
-    @Override
-    public void completed(HixChatCall call, String answer) {
-        record(call, ConversationKey.withAnswer(call.tenant(), call.messages(), answer));
+    /** @param answer what the client got of the answer of this attempt */
+    void completed(ChatCall call, ChatCall.Attempt attempt, String answer) {
+        record(call, attempt, ConversationKey.withAnswer(call.tenant(), call.request().messages(), answer));
         try {
-            producer.sendBody(ChatCompletedRoutes.ENDPOINT, call.cookie().id());
+            producer.sendBody(ChatCompletedRoutes.ENDPOINT, attempt.cookie().id());
         } catch (RuntimeException e) {
             // only while the gateway stops: the next scheduled refresh reads the credit
-            LOG.warn("The credit of cookie #{} is not re-read after this answer: {}", call.cookie().id(), e.getMessage());
+            LOG.warn("The credit of cookie #{} is not re-read after this answer: {}", attempt.cookie().id(), e.getMessage());
         }
     }
 
-    private void record(HixChatCall call, String contextHash) {
+    private void record(ChatCall call, ChatCall.Attempt attempt, String contextHash) {
         try {
-            if (call.continuing()) {
-                conversations.advance(call.chatId(), call.takeClaim(), contextHash);
+            if (attempt.continuing()) {
+                conversations.advance(attempt.chatId(), call.takeClaim(), contextHash);
             } else {
-                conversations.insert(call.chatId(), call.cookie().id(), call.model().name(), contextHash);
+                conversations.insert(attempt.chatId(), attempt.cookie().id(), call.model().name(), contextHash);
             }
         } catch (DataAccessException e) {
             // the answer stands; a claim taken above stays on the record, which then matches no history
             LOG.warn("The conversation of chat {} is not recorded ({}): its next turn opens a new chat with the whole "
-                    + "conversation", call.chatId(), e.getMessage());
+                    + "conversation", attempt.chatId(), e.getMessage());
         }
     }
 }

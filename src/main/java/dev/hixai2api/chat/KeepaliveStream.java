@@ -1,4 +1,4 @@
-package dev.hixai2api.openai;
+package dev.hixai2api.chat;
 
 import java.io.Closeable;
 import java.io.IOException;

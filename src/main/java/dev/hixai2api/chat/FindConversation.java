@@ -1,8 +1,8 @@
-package dev.hixai2api.conversation;
+package dev.hixai2api.chat;
 
 import java.util.Optional;
 
-import dev.hixai2api.hix.HixChatCall;
+import dev.hixai2api.conversation.ConversationKey;
 import dev.hixai2api.persistence.ConversationRepository;
 import dev.hixai2api.persistence.ConversationRepository.StoredConversation;
 import dev.hixai2api.pool.CookiePool;
@@ -35,11 +35,11 @@ public class FindConversation implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        HixChatCall call = HixChatCall.of(exchange);
+        ChatCall call = ChatCall.of(exchange);
         if (call.newTurn() == null) {
             return;
         }
-        Optional<String> history = ConversationKey.ofHistory(call.tenant(), call.messages());
+        Optional<String> history = ConversationKey.ofHistory(call.tenant(), call.request().messages());
         Optional<StoredConversation> stored = history.flatMap(key -> conversations.findByContext(key, call.model().name()));
         Optional<HixCookie> owner = stored.flatMap(conversation -> pool.usable(conversation.cookieId(), call.model()));
         if (owner.isEmpty()) {
@@ -58,7 +58,7 @@ public class FindConversation implements Processor {
         });
     }
 
-    private void release(HixChatCall call, String chatId, String historyKey) {
+    private void release(ChatCall call, String chatId, String historyKey) {
         String claim = call.takeClaim();
         if (claim == null) {
             return;  // the answer completed and its record holds the claim's successor

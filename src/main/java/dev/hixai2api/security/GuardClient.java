@@ -1,9 +1,7 @@
-package dev.hixai2api.api;
+package dev.hixai2api.security;
 
 import dev.hixai2api.config.GatewayProperties;
 import dev.hixai2api.monitoring.TrafficMetrics;
-import dev.hixai2api.security.ClientAddress;
-import dev.hixai2api.security.ClientGuard;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;

@@ -1,7 +1,9 @@
-package dev.hixai2api.pool;
+package dev.hixai2api.chat;
 
-import dev.hixai2api.hix.HixChatCall;
-import dev.hixai2api.openai.OpenAiException;
+import dev.hixai2api.core.ErrorKind;
+import dev.hixai2api.core.GatewayException;
+import dev.hixai2api.pool.CookiePool;
+import dev.hixai2api.pool.HixCookie;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
@@ -18,12 +20,12 @@ public class PickCookie implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        HixChatCall call = HixChatCall.of(exchange);
-        if (call.cookie() != null) {
+        ChatCall call = ChatCall.of(exchange);
+        if (call.attempt() != null) {
             return;  // a stored conversation's cookie is already in place
         }
         HixCookie cookie = pool.pick(call.model(), call.triedCookieIds())
-                .orElseThrow(() -> new OpenAiException(503, "service_unavailable", "no_valid_cookies", null,
+                .orElseThrow(() -> new GatewayException(ErrorKind.UNAVAILABLE, "no_valid_cookies", null,
                         "No valid cookies available for model " + call.model().name()
                                 + ": every stored HixAI account is disabled or short of credit for it"
                                 + " (the admin API's /api/cookie/all says which)."));

@@ -1,4 +1,4 @@
-package dev.hixai2api.openai;
+package dev.hixai2api.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,18 +26,18 @@ class TokenCounterTest {
 
     @Test
     void usageTotalIsPromptPlusCompletion() {
-        TokenCounter.Usage usage = TokenCounter.usage("What is the capital of France?", "Paris is the capital.");
-        assertThat(usage.promptTokens()).isEqualTo(TokenCounter.count("What is the capital of France?"));
-        assertThat(usage.completionTokens()).isEqualTo(TokenCounter.count("Paris is the capital."));
-        assertThat(usage.promptTokens()).isPositive();
-        assertThat(usage.completionTokens()).isPositive();
-        assertThat(usage.totalTokens()).isEqualTo(usage.promptTokens() + usage.completionTokens());
+        Usage usage = TokenCounter.usage("What is the capital of France?", "Paris is the capital.");
+        assertThat(usage.inputTokens()).isEqualTo(TokenCounter.count("What is the capital of France?"));
+        assertThat(usage.outputTokens()).isEqualTo(TokenCounter.count("Paris is the capital."));
+        assertThat(usage.inputTokens()).isPositive();
+        assertThat(usage.outputTokens()).isPositive();
+        assertThat(usage.totalTokens()).isEqualTo(usage.inputTokens() + usage.outputTokens());
     }
 
     @Test
     void usageOfEmptyCompletionCountsOnlyThePrompt() {
-        TokenCounter.Usage usage = TokenCounter.usage("Hi", "");
-        assertThat(usage.completionTokens()).isZero();
-        assertThat(usage.totalTokens()).isEqualTo(usage.promptTokens());
+        Usage usage = TokenCounter.usage("Hi", "");
+        assertThat(usage.outputTokens()).isZero();
+        assertThat(usage.totalTokens()).isEqualTo(usage.inputTokens());
     }
 }

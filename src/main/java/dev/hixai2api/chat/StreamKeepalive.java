@@ -1,7 +1,8 @@
-package dev.hixai2api.api;
+package dev.hixai2api.chat;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -10,11 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.hixai2api.config.GatewayProperties;
-import dev.hixai2api.hix.HixChatCall;
+import dev.hixai2api.core.AnswerEvent;
+import dev.hixai2api.core.GatewayException;
 import dev.hixai2api.monitoring.MdcTaskDecorator;
-import dev.hixai2api.openai.KeepaliveStream;
-import dev.hixai2api.openai.OpenAiChunkStream;
-import dev.hixai2api.openai.OpenAiResponses;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
@@ -57,7 +56,7 @@ public class StreamKeepalive implements Processor, DisposableBean {
 
     /** Only streams can keep a response alive: a non-streaming answer is one JSON document. */
     public boolean appliesTo(Exchange exchange) {
-        return properties.streamKeepaliveOn() && HixChatCall.of(exchange).stream();
+        return properties.streamKeepaliveOn() && ChatCall.of(exchange).request().stream();
     }
 
     @Override
@@ -66,7 +65,7 @@ public class StreamKeepalive implements Processor, DisposableBean {
         KeepaliveStream body = new KeepaliveStream(properties.streamKeepalive());
         answerThreads.execute(mdc.decorate(() -> answer(answer, body)));
         boolean answered = body.awaitAnswer();
-        if (answered && !(answer.getMessage().getBody() instanceof OpenAiChunkStream)) {
+        if (answered && !(answer.getMessage().getBody() instanceof RenderedStream)) {
             ExchangeHelper.copyResults(exchange, answer);
             return;
         }
@@ -74,7 +73,7 @@ public class StreamKeepalive implements Processor, DisposableBean {
             exchange.getMessage().getHeaders().clear();
             exchange.getMessage().getHeaders().putAll(answer.getMessage().getHeaders());
         } else {
-            ChatCompletionRoutes.responseHeaders(exchange);
+            ChatRoutes.responseHeaders(exchange);
         }
         exchange.getMessage().setBody(body);
         // Runs once the response is written or the client has gone: the answer thread stops, HixAI is cut.
@@ -94,17 +93,21 @@ public class StreamKeepalive implements Processor, DisposableBean {
         UnitOfWork work = PluginHelper.getUnitOfWorkFactory(answer.getContext()).createUnitOfWork(answer);
         answer.getExchangeExtension().setUnitOfWork(work);
         try {
-            producer.send(ChatCompletionRoutes.ANSWER, answer);
-            if (answer.getMessage().getBody() instanceof OpenAiChunkStream stream) {
+            producer.send(ChatRoutes.ANSWER, answer);
+            if (answer.getMessage().getBody() instanceof RenderedStream stream) {
                 body.answered(stream);
                 copy(stream, body);
             } else {
                 // done before the request thread may take the failed exchange over
-                byte[] error = OpenAiResponses.dataFrame(answer.getMessage().getBody(byte[].class));
+                ChatCall call = ChatCall.of(answer);
+                List<byte[]> error = call.door().streamRenderer(call.request()).event(new AnswerEvent.Broken(
+                        answer.getVariable(ChatErrorResponses.ERROR_VARIABLE, GatewayException.class)));
                 UnitOfWorkHelper.doneUow(work, answer);
                 work = null;
                 body.answered(null);
-                body.offer(error);
+                for (byte[] frame : error) {
+                    body.offer(frame);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -118,7 +121,7 @@ public class StreamKeepalive implements Processor, DisposableBean {
         }
     }
 
-    private static void copy(OpenAiChunkStream stream, KeepaliveStream body) throws InterruptedException {
+    private static void copy(RenderedStream stream, KeepaliveStream body) throws InterruptedException {
         byte[] buffer = new byte[8192];
         for (int read = stream.read(buffer, 0, buffer.length); read >= 0; read = stream.read(buffer, 0, buffer.length)) {
             if (!body.offer(Arrays.copyOf(buffer, read))) {

@@ -1,10 +1,10 @@
-package dev.hixai2api.openai;
+package dev.hixai2api.core;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 
-/** Token counts for {@code usage}, with the o200k_base encoding of current OpenAI models. */
+/** Token counts for usage and max-token limits, with the o200k_base encoding of current OpenAI models. */
 public final class TokenCounter {
 
     private static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
@@ -17,11 +17,6 @@ public final class TokenCounter {
     }
 
     public static Usage usage(String prompt, String completion) {
-        int promptTokens = count(prompt);
-        int completionTokens = count(completion);
-        return new Usage(promptTokens, completionTokens, promptTokens + completionTokens);
-    }
-
-    public record Usage(int promptTokens, int completionTokens, int totalTokens) {
+        return new Usage(count(prompt), count(completion));
     }
 }

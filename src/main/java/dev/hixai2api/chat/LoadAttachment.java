@@ -1,10 +1,10 @@
-package dev.hixai2api.attachment;
+package dev.hixai2api.chat;
 
 import java.util.List;
 
-import dev.hixai2api.hix.HixChatCall;
-import dev.hixai2api.openai.Attachment;
-import dev.hixai2api.openai.ChatMessage;
+import dev.hixai2api.attachment.AttachmentLoader;
+import dev.hixai2api.core.Attachment;
+import dev.hixai2api.core.ChatMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
@@ -24,8 +24,8 @@ public class LoadAttachment implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        HixChatCall call = HixChatCall.of(exchange);
-        List<ChatMessage> messages = call.messages();
+        ChatCall call = ChatCall.of(exchange);
+        List<ChatMessage> messages = call.request().messages();
         for (int i = messages.size() - 1; i >= 0; i--) {
             if ("user".equals(messages.get(i).role())) {
                 List<Attachment> attachments = messages.get(i).attachments();

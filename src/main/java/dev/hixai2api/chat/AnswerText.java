@@ -1,4 +1,4 @@
-package dev.hixai2api.openai;
+package dev.hixai2api.chat;
 
 import dev.hixai2api.hix.HixEvent;
 
@@ -6,7 +6,7 @@ import dev.hixai2api.hix.HixEvent;
  * Turns HixAI events into the text the client sees: reasoning wrapped as {@code <think>\n…\n</think>} ahead of
  * the answer, or dropped when REASONING_HIDE is on. Keeps the whole text for the usage count.
  */
-public final class AnswerText {
+final class AnswerText {
 
     private static final String THINK_OPEN = "<think>\n";
     private static final String THINK_CLOSE = "\n</think>\n\n";
@@ -15,12 +15,12 @@ public final class AnswerText {
     private final StringBuilder text = new StringBuilder();
     private boolean thinking;
 
-    public AnswerText(boolean hideReasoning) {
+    AnswerText(boolean hideReasoning) {
         this.hideReasoning = hideReasoning;
     }
 
     /** The text this event adds, or null when it adds none. */
-    public String delta(HixEvent event) {
+    String delta(HixEvent event) {
         String delta = null;
         if (event instanceof HixEvent.Reasoning reasoning) {
             delta = hideReasoning ? null : (thinking ? "" : open()) + reasoning.text();
@@ -36,13 +36,13 @@ public final class AnswerText {
     }
 
     /** A think block still open when the answer ends is closed. */
-    public String finish() {
+    String finish() {
         String close = closeThinking();
         text.append(close);
         return emptyToNull(close);
     }
 
-    public String text() {
+    String text() {
         return text.toString();
     }
 
