@@ -5,7 +5,7 @@ import java.util.List;
 import dev.hixai2api.admin.AdminRequests.CookieRequest;
 import dev.hixai2api.hix.Credits;
 import dev.hixai2api.hix.HixRequest;
-import dev.hixai2api.persistence.CookieRepository;
+import dev.hixai2api.pool.CookieRepository;
 import dev.hixai2api.pool.HixCookie;
 import dev.hixai2api.security.Secrets;
 import org.apache.camel.Exchange;

@@ -3,8 +3,6 @@ package dev.hixai2api.pool;
 import dev.hixai2api.hix.Credits;
 import dev.hixai2api.hix.HixRequest;
 import dev.hixai2api.hix.HixFailureException;
-import dev.hixai2api.monitoring.CookiePoolMetrics;
-import dev.hixai2api.persistence.CookieRepository;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
-import dev.hixai2api.persistence.ApiKeyRepository;
 import dev.hixai2api.core.ErrorKind;
 import dev.hixai2api.core.GatewayException;
 import org.slf4j.Logger;

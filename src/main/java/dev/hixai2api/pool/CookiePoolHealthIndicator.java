@@ -1,4 +1,4 @@
-package dev.hixai2api.monitoring;
+package dev.hixai2api.pool;
 
 import java.util.List;
 

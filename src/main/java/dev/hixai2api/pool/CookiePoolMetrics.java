@@ -1,11 +1,11 @@
-package dev.hixai2api.monitoring;
+package dev.hixai2api.pool;
 
+import dev.hixai2api.monitoring.TrafficMetrics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.hixai2api.persistence.CookieRepository;
 import dev.hixai2api.pool.HixCookie;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

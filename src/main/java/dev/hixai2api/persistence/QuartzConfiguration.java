@@ -1,5 +1,6 @@
-package dev.hixai2api.config;
+package dev.hixai2api.persistence;
 
+import dev.hixai2api.config.GatewayProperties;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;

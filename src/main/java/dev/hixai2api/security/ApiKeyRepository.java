@@ -1,4 +1,4 @@
-package dev.hixai2api.persistence;
+package dev.hixai2api.security;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.hixai2api.persistence;
+package dev.hixai2api.pool;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
