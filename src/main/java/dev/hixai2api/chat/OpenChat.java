@@ -2,6 +2,7 @@ package dev.hixai2api.chat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 import dev.hixai2api.conversation.ConversationKey;
 import dev.hixai2api.core.ChatRequest;
@@ -45,7 +46,8 @@ public class OpenChat implements Processor {
     public void process(Exchange exchange) {
         FrontDoor door = doors.of(exchange);
         exchange.setVariable(FrontDoors.VARIABLE, door.name());
-        exchange.setVariable("requestId", MDC.get(RequestIdFilter.MDC_KEY));
+        exchange.setVariable("requestId", requestAttribute(exchange, RequestIdFilter.ATTRIBUTE)
+                .orElse(MDC.get(RequestIdFilter.MDC_KEY)));
         String tenant = tenant(exchange);
         exchange.setVariable(TENANT_VARIABLE, tenant);
         ChatRequest request = door.parse(body(exchange));
@@ -69,11 +71,12 @@ public class OpenChat implements Processor {
         if (set != null) {
             return set;
         }
-        if (exchange.getIn() instanceof PlatformHttpMessage http
-                && http.getRequest().getAttribute(TENANT_ATTRIBUTE) instanceof String tenant) {
-            return tenant;
-        }
-        return "";
+        return requestAttribute(exchange, TENANT_ATTRIBUTE).orElse("");
+    }
+
+    private static Optional<String> requestAttribute(Exchange exchange, String name) {
+        return exchange.getIn() instanceof PlatformHttpMessage http
+                && http.getRequest().getAttribute(name) instanceof String value ? Optional.of(value) : Optional.empty();
     }
 
     private static String shortened(String text) {
