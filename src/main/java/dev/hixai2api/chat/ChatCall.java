@@ -136,8 +136,12 @@ final class ChatCall {
         return attempts;
     }
 
-    void recordFailure(String reason) {
+    /** @param cookieAtFault the cookie is not tried again (a new chat's is already marked as tried) */
+    void recordFailure(String reason, boolean cookieAtFault) {
         failures.add("attempt " + (failures.size() + 1) + " (cookie #" + attempt.cookie().id() + "): " + reason);
+        if (cookieAtFault) {
+            triedCookieIds.add(attempt.cookie().id());
+        }
     }
 
     List<String> failures() {

@@ -1,6 +1,5 @@
 package dev.hixai2api.chat;
 
-import dev.hixai2api.core.ChatRequest;
 import dev.hixai2api.security.GuardClient;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -89,13 +88,9 @@ public class ChatRoutes extends RouteBuilder {
 
     /** Upstream response headers and the client's request headers must not leak into the answer. */
     static void responseHeaders(Exchange exchange) {
-        responseHeaders(exchange, ChatCall.of(exchange).request());
-    }
-
-    static void responseHeaders(Exchange exchange, ChatRequest request) {
         exchange.getMessage().getHeaders().clear();
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        if (request.stream()) {
+        if (ChatCall.of(exchange).request().stream()) {
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/event-stream; charset=utf-8");
             exchange.getMessage().setHeader("Cache-Control", "no-cache");
             exchange.getMessage().setHeader("X-Accel-Buffering", "no");

@@ -32,7 +32,9 @@ public class CookieFailover {
         if (call == null || call.attempt() == null || failure == null) {
             return;
         }
-        call.recordFailure(failure.getMessage());
+        // a continued chat HixAI no longer knows (rejected) may be opened anew on the same cookie; any other
+        // failure moves on from it, whether or not a credit re-read has meanwhile ended its cooldown
+        call.recordFailure(failure.getMessage(), failure.failureClass() != FailureClass.REJECTED);
         pool.recordFailure(call.attempt().cookie().id(), call.model(), failure.failureClass(), failure.getMessage());
     }
 

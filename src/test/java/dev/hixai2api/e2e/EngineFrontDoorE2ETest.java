@@ -41,6 +41,7 @@ class EngineFrontDoorE2ETest extends GatewayTestSupport {
     void aStopSequenceSpanningTwoUpstreamEventsCutsTheAnswerAndHixAi() {
         seedCookie("tok-a", 100);
         SIMULATOR.answerWith(List.of("Hello wo", "rld, and", " much more", " text"));
+        SIMULATOR.eventDelayMillis(200);
 
         HttpResponse<String> response = post("/v1/test-lines", lines("gpt-4o-mini", true, "stop", "world"), null);
 
