@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import dev.hixai2api.hix.HixFailureException;
-import dev.hixai2api.openai.OpenAiException;
+import dev.hixai2api.core.ErrorKind;
+import dev.hixai2api.core.GatewayException;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,7 @@ public class AdminErrorHandling extends RouteConfigurationBuilder {
                     .handled(true)
                     .process(responses::refused)
                 .end()
-                .onException(OpenAiException.class)
+                .onException(GatewayException.class)
                     .handled(true)
                     .process(responses::refusedClient)
                 .end()

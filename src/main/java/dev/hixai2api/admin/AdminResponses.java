@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hixai2api.hix.HixFailureException;
-import dev.hixai2api.openai.OpenAiException;
-import dev.hixai2api.pool.CookieFailover;
+import dev.hixai2api.core.ErrorKind;
+import dev.hixai2api.core.GatewayException;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +37,13 @@ public class AdminResponses {
 
     /** The client guard (IP_BLACK_LIST) refused the caller: its status, in the admin envelope. */
     public void refusedClient(Exchange exchange) {
-        OpenAiException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, OpenAiException.class);
-        write(exchange, e.status(), Envelope.failed(e.getMessage()));
+        GatewayException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, GatewayException.class);
+        write(exchange, e.kind().status(), Envelope.failed(e.getMessage()));
     }
 
     /** The usage check of a cookie failed: the admin learns whether HixAI refused it or could not be asked. */
     public void cookieCheckFailed(Exchange exchange) {
-        HixFailureException failure = CookieFailover.failureOf(exchange);
+        HixFailureException failure = HixFailureException.of(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         switch (failure.failureClass()) {
             case DEAD_SESSION, NO_CREDIT, REJECTED -> write(exchange, 400,
                     Envelope.failed("HixAI does not accept this cookie: " + failure.getMessage()));

@@ -2,9 +2,9 @@ package dev.hixai2api.admin;
 
 import dev.hixai2api.admin.AdminRequests.ApiKeyRequest;
 import dev.hixai2api.admin.AdminRequests.CookieRequest;
-import dev.hixai2api.api.GuardClient;
+import dev.hixai2api.security.GuardClient;
 import dev.hixai2api.config.GatewayProperties;
-import dev.hixai2api.monitoring.CookiePoolMetrics;
+import dev.hixai2api.pool.CookiePoolMetrics;
 import dev.hixai2api.monitoring.TrafficMetrics;
 import dev.hixai2api.pool.CookieCreditRoutes;
 import java.util.function.Consumer;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.hixai2api.admin.AdminRequests.ApiKeyRequest;
-import dev.hixai2api.persistence.ApiKeyRepository;
-import dev.hixai2api.persistence.ApiKeyRepository.StoredApiKey;
+import dev.hixai2api.security.ApiKeyRepository;
+import dev.hixai2api.security.ApiKeyRepository.StoredApiKey;
 import dev.hixai2api.security.ApiKeyAuthenticator;
 import org.apache.camel.Exchange;
 import org.springframework.dao.DuplicateKeyException;

@@ -4,8 +4,8 @@ import java.util.List;
 
 import dev.hixai2api.admin.AdminRequests.CookieRequest;
 import dev.hixai2api.hix.Credits;
-import dev.hixai2api.hix.HixCalls;
-import dev.hixai2api.persistence.CookieRepository;
+import dev.hixai2api.hix.HixRequest;
+import dev.hixai2api.pool.CookieRepository;
 import dev.hixai2api.pool.HixCookie;
 import dev.hixai2api.security.Secrets;
 import org.apache.camel.Exchange;
@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 public class CookieAdmin {
 
     private static final String REQUEST_PROPERTY = "hixCookieRequest";
+    private static final String TOKEN_PROPERTY = "hixCookieToken";
 
     /** A cookie as listed: a masked token, its credits and health. */
     public record CookieView(long id, String cookie, int credit, int advancedCredit, boolean activeSub, String state,
@@ -49,12 +50,12 @@ public class CookieAdmin {
         }
         AdminRequests.remark(request.remark());
         exchange.setProperty(REQUEST_PROPERTY, request);
-        exchange.setProperty(HixCalls.TOKEN_PROPERTY, token);
+        usageCall(exchange, token);
     }
 
     public Envelope storeNew(Exchange exchange) {
         CookieRequest request = exchange.getProperty(REQUEST_PROPERTY, CookieRequest.class);
-        String token = exchange.getProperty(HixCalls.TOKEN_PROPERTY, String.class);
+        String token = exchange.getProperty(TOKEN_PROPERTY, String.class);
         try {
             long id = repository.insert(token, AdminRequests.remark(request.remark()), credits(exchange));
             return Envelope.ok("cookie added", CookieView.of(repository.findById(id).orElseThrow()));
@@ -75,12 +76,18 @@ public class CookieAdmin {
         String token = request.cookie() == null || request.cookie().isBlank()
                 ? stored.token() : SessionCookie.token(request.cookie());
         exchange.setProperty(REQUEST_PROPERTY, request);
-        exchange.setProperty(HixCalls.TOKEN_PROPERTY, token);
+        usageCall(exchange, token);
+    }
+
+    /** The token is stored once the usage call has checked it. */
+    private static void usageCall(Exchange exchange, String token) {
+        exchange.setProperty(TOKEN_PROPERTY, token);
+        exchange.getMessage().setBody(new HixRequest.Usage(token));
     }
 
     public Envelope storeUpdate(Exchange exchange) {
         CookieRequest request = exchange.getProperty(REQUEST_PROPERTY, CookieRequest.class);
-        String token = exchange.getProperty(HixCalls.TOKEN_PROPERTY, String.class);
+        String token = exchange.getProperty(TOKEN_PROPERTY, String.class);
         String remark = request.remark() != null ? AdminRequests.remark(request.remark())
                 : repository.findById(request.id()).map(HixCookie::remark).orElse("");
         try {

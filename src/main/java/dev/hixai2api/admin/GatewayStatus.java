@@ -2,7 +2,7 @@ package dev.hixai2api.admin;
 
 import java.util.Map;
 
-import dev.hixai2api.monitoring.CookiePoolMetrics;
+import dev.hixai2api.pool.CookiePoolMetrics;
 import dev.hixai2api.monitoring.TrafficMetrics;
 
 /**

@@ -1,5 +1,9 @@
 package dev.hixai2api.api;
 
+import dev.hixai2api.chat.ChatErrorHandling;
+import dev.hixai2api.security.GuardClient;
+import dev.hixai2api.chat.FrontDoors;
+import dev.hixai2api.openai.OpenAiChatDoor;
 import dev.hixai2api.openai.OpenAiModelList;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -12,20 +16,20 @@ public class ModelListRoutes extends RouteBuilder {
     public static final String ENDPOINT = "direct:listModels";
 
     private final GuardClient guardClient;
-    private final AuthorizeApiKey authorizeApiKey;
+    private final OpenAiChatDoor door;
     private final OpenAiModelList modelList;
 
-    public ModelListRoutes(GuardClient guardClient, AuthorizeApiKey authorizeApiKey, OpenAiModelList modelList) {
+    public ModelListRoutes(GuardClient guardClient, OpenAiChatDoor door, OpenAiModelList modelList) {
         this.guardClient = guardClient;
-        this.authorizeApiKey = authorizeApiKey;
+        this.door = door;
         this.modelList = modelList;
     }
 
     @Override
     public void configure() {
-        from(ENDPOINT).routeId("list-models").routeConfigurationId(OpenAiErrorHandling.ID)
+        from(ENDPOINT).routeId("list-models").routeConfigurationId(ChatErrorHandling.ID)
+                .setVariable(FrontDoors.VARIABLE, constant(door))
                 .process(guardClient)
-                .process(authorizeApiKey)
                 .process(modelList)
                 .process(exchange -> {
                     exchange.getMessage().getHeaders().clear();

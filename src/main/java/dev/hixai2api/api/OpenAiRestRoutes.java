@@ -1,6 +1,9 @@
 package dev.hixai2api.api;
 
+import dev.hixai2api.chat.ChatRoutes;
+import dev.hixai2api.chat.FrontDoors;
 import dev.hixai2api.config.GatewayProperties;
+import dev.hixai2api.openai.OpenAiChatDoor;
 import dev.hixai2api.openai.ChatCompletionSchema;
 import dev.hixai2api.openai.OpenAiModelList;
 import dev.hixai2api.openai.OpenAiResponses;
@@ -12,10 +15,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class OpenAiRestRoutes extends RouteBuilder {
 
-    private final GatewayProperties properties;
+    /** The OpenAI chat door's hand-off to the engine. */
+    static final String CHAT = "direct:openAiChat";
 
-    public OpenAiRestRoutes(GatewayProperties properties) {
+    private final GatewayProperties properties;
+    private final OpenAiChatDoor chatDoor;
+
+    public OpenAiRestRoutes(GatewayProperties properties, OpenAiChatDoor chatDoor) {
         this.properties = properties;
+        this.chatDoor = chatDoor;
     }
 
     @Override
@@ -36,7 +44,7 @@ public class OpenAiRestRoutes extends RouteBuilder {
                     .responseMessage().code(502).message("HixAI failed").responseModel(OpenAiErrorBody.class).endResponseMessage()
                     .responseMessage().code(503).message("No usable cookie, or Cloudflare refused the gateway")
                         .responseModel(OpenAiErrorBody.class).endResponseMessage()
-                    .to(ChatCompletionRoutes.ENDPOINT)
+                    .to(CHAT)
                 .get("/models").id("list-models-rest")
                     .description("Models the cookie pool can serve now")
                     .security("apiKey")
@@ -44,5 +52,9 @@ public class OpenAiRestRoutes extends RouteBuilder {
                     .produces("application/json")
                     .responseMessage().code(401).message("Missing or wrong API key").responseModel(OpenAiErrorBody.class).endResponseMessage()
                     .to(ModelListRoutes.ENDPOINT);
+
+        from(CHAT).routeId("openai-chat")
+                .setVariable(FrontDoors.VARIABLE, constant(chatDoor))
+                .to(ChatRoutes.ENDPOINT);
     }
 }

@@ -3,6 +3,7 @@ package dev.hixai2api.api;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -15,8 +16,12 @@ import dev.hixai2api.admin.BackendSecret;
 import dev.hixai2api.admin.Envelope;
 import dev.hixai2api.config.GatewayProperties;
 import dev.hixai2api.openai.OpenAiErrorBody;
-import dev.hixai2api.openai.OpenAiException;
+import dev.hixai2api.core.ErrorKind;
+import dev.hixai2api.core.GatewayException;
+import dev.hixai2api.chat.OpenChat;
 import dev.hixai2api.security.ApiKeyAuthenticator;
+import dev.hixai2api.security.BearerToken;
+import dev.hixai2api.security.Secrets;
 import dev.hixai2api.security.ClientAddress;
 import dev.hixai2api.security.CredentialThrottle;
 import jakarta.servlet.AsyncEvent;
@@ -96,9 +101,9 @@ public class RequestGate extends OncePerRequestFilter {
             byte[] body = readBounded(request, cap, lease);
             requireUtf8(body);
             chain.doFilter(new CachedBody(request, body), response);
-        } catch (OpenAiException e) {
-            refuse(response, admin, e.status(), OpenAiErrorBody.of(e.type(), e.code(), e.param(), e.getMessage()),
-                    e.getMessage(), e.retryAfterSeconds());
+        } catch (GatewayException e) {
+            refuse(response, admin, e.kind().status(), OpenAiErrorBody.of(e), e.getMessage(),
+                    e.retryAfter() == null ? null : e.retryAfter().toSeconds());
         } catch (AdminException e) {
             refuse(response, true, e.status(), null, e.getMessage(), null);
         } finally {
@@ -111,19 +116,25 @@ public class RequestGate extends OncePerRequestFilter {
         String client = clientAddress.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
         long wait = throttle.secondsToWait(client);
         if (wait > 0) {
-            throw new OpenAiException(429, "rate_limit_error", "too_many_auth_failures", null,
+            throw new GatewayException(ErrorKind.RATE_LIMITED, "too_many_auth_failures", null,
                     "Too many failed credentials from your address (more than " + throttle.perMinute()
-                            + " a minute). Try again in " + wait + " s.", wait);
+                            + " a minute). Try again in " + wait + " s.", Duration.ofSeconds(wait));
         }
-        // the servlet header only: Camel would also take an Authorization query parameter for one
+        // the servlet headers only: Camel would also take an Authorization query parameter for one
         String authorization = request.getHeader("Authorization");
         try {
             if (admin) {
                 backendSecret.authorize(authorization);
             } else {
+                if (authorization == null) {
+                    authorization = request.getHeader("x-api-key");  // the Anthropic clients' header
+                }
                 apiKeys.authorize(authorization);
+                // the only credential check of /v1: the engine takes who asks from here
+                String key = BearerToken.of(authorization);
+                request.setAttribute(OpenChat.TENANT_ATTRIBUTE, key.isEmpty() ? "" : Secrets.sha256Hex(key));
             }
-        } catch (OpenAiException | AdminException e) {
+        } catch (GatewayException | AdminException e) {
             throttle.failed(client);
             throw e;
         }
@@ -192,16 +203,16 @@ public class RequestGate extends OncePerRequestFilter {
             return body.toByteArray();
         } catch (IOException e) {
             // the client stopped sending (CLIENT_TIMEOUT) or went away
-            throw new OpenAiException(408, "invalid_request_error", "request_body_timeout", null,
+            throw new GatewayException(ErrorKind.TIMEOUT, "request_body_timeout", null,
                     "The request body could not be read completely.");
         }
     }
 
     private static void reserve(BodyBudget.Lease lease, long bytes) {
         if (!lease.growTo(bytes)) {
-            throw new OpenAiException(503, "server_error", "server_busy", null,
+            throw new GatewayException(ErrorKind.UNAVAILABLE, "server_busy", null,
                     "The gateway holds as many request bodies as it may right now. Try again in "
-                            + BUSY_RETRY_AFTER_SECONDS + " s.", BUSY_RETRY_AFTER_SECONDS);
+                            + BUSY_RETRY_AFTER_SECONDS + " s.", Duration.ofSeconds(BUSY_RETRY_AFTER_SECONDS));
         }
     }
 
@@ -212,13 +223,13 @@ public class RequestGate extends OncePerRequestFilter {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body));
         } catch (CharacterCodingException e) {
-            throw new OpenAiException(400, "invalid_request_error", "invalid_encoding", null,
+            throw new GatewayException(ErrorKind.INVALID_REQUEST, "invalid_encoding", null,
                     "The request body is not valid UTF-8.");
         }
     }
 
-    private static OpenAiException tooLarge(long cap) {
-        return new OpenAiException(413, "invalid_request_error", "request_too_large", null,
+    private static GatewayException tooLarge(long cap) {
+        return new GatewayException(ErrorKind.TOO_LARGE, "request_too_large", null,
                 "The request body is larger than the " + cap + "-byte limit.");
     }
 

@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import dev.hixai2api.config.GatewayProperties;
-import dev.hixai2api.openai.Attachment;
-import dev.hixai2api.openai.OpenAiException;
+import dev.hixai2api.core.Attachment;
+import dev.hixai2api.core.ErrorKind;
+import dev.hixai2api.core.GatewayException;
 import org.springframework.stereotype.Component;
 
 /** Turns an attachment into bytes of an accepted kind: a data URI decoded, a URL fetched safely. */
@@ -46,7 +47,7 @@ public class AttachmentLoader {
         boolean text = declaredText;
         return FileKind.detect(bytes, text)
                 .map(kind -> new LoadedFile(bytes, kind))
-                .orElseThrow(() -> new OpenAiException(400, "invalid_request_error", "unsupported_file_type", "messages",
+                .orElseThrow(() -> new GatewayException(ErrorKind.INVALID_REQUEST, "unsupported_file_type", "messages",
                         "The attached file is of a kind HixAI does not accept. Accepted: " + FileKind.accepted() + "."));
     }
 
@@ -70,13 +71,13 @@ public class AttachmentLoader {
         }
     }
 
-    static OpenAiException tooLarge(long maxBytes) {
-        return new OpenAiException(413, "invalid_request_error", "attachment_too_large", "messages",
+    static GatewayException tooLarge(long maxBytes) {
+        return new GatewayException(ErrorKind.TOO_LARGE, "attachment_too_large", "messages",
                 "The attached file is larger than the " + maxBytes + "-byte limit (ATTACHMENT_MAX_SIZE).");
     }
 
-    private static OpenAiException invalid(String why) {
-        return new OpenAiException(400, "invalid_request_error", "invalid_attachment", "messages",
+    private static GatewayException invalid(String why) {
+        return new GatewayException(ErrorKind.INVALID_REQUEST, "invalid_attachment", "messages",
                 "The attachment could not be read: " + why + ".");
     }
 }

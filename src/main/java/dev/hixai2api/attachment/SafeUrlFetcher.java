@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.hixai2api.config.GatewayProperties;
-import dev.hixai2api.openai.OpenAiException;
+import dev.hixai2api.core.ErrorKind;
+import dev.hixai2api.core.GatewayException;
 import jakarta.annotation.PreDestroy;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -123,12 +124,12 @@ public class SafeUrlFetcher implements AutoCloseable {
         return uri;
     }
 
-    private static OpenAiException refused(String why) {
-        return new OpenAiException(400, "invalid_request_error", "invalid_attachment_url", "messages",
+    private static GatewayException refused(String why) {
+        return new GatewayException(ErrorKind.INVALID_REQUEST, "invalid_attachment_url", "messages",
                 "The attachment URL was not used: " + why + ".");
     }
 
-    private static OpenAiException refusedStatus(int status) {
+    private static GatewayException refusedStatus(int status) {
         return refused("it answered HTTP " + status);
     }
 

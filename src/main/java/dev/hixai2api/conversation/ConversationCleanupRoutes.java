@@ -3,7 +3,7 @@ package dev.hixai2api.conversation;
 import java.time.Duration;
 
 import dev.hixai2api.config.GatewayProperties;
-import dev.hixai2api.hix.HixCalls;
+import dev.hixai2api.hix.HixRequest;
 import dev.hixai2api.persistence.ConversationRepository;
 import dev.hixai2api.persistence.ConversationRepository.ExpiredConversation;
 import org.apache.camel.Exchange;
@@ -37,23 +37,17 @@ public class ConversationCleanupRoutes extends RouteBuilder {
                 .split(body())
                     .process(exchange -> exchange.setProperty(EXPIRED, exchange.getMessage().getBody()))
                     .filter(exchange -> expired(exchange).cookieToken() != null)
-                        .process(this::prepareDelete)
+                        .setBody(exchange -> new HixRequest.DeleteChat(expired(exchange).cookieToken(),
+                                expired(exchange).chatId()))
                         .doTry()
                             .to("direct:hixDeleteChat")
                         .doCatch(Exception.class)
-                            .log("Could not delete chat ${exchangeProperty." + HixCalls.CHAT_ID_PROPERTY
-                                    + "} at HixAI: ${exception.message}")
+                            .log("Could not delete chat ${exchangeProperty." + EXPIRED + ".chatId} at HixAI: ${exception.message}")
                         .end()
                     .end()
                     .process(exchange -> conversations.delete(expired(exchange).id()))
                 .end()
                 .log("Conversation cleanup: ${body.size()} record(s) older than " + maxDays + " day(s) deleted");
-    }
-
-    private void prepareDelete(Exchange exchange) {
-        ExpiredConversation conversation = expired(exchange);
-        exchange.setProperty(HixCalls.TOKEN_PROPERTY, conversation.cookieToken());
-        exchange.setProperty(HixCalls.CHAT_ID_PROPERTY, conversation.chatId());
     }
 
     private static ExpiredConversation expired(Exchange exchange) {

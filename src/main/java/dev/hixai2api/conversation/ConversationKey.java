@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import dev.hixai2api.openai.ChatMessage;
+import dev.hixai2api.core.ChatMessage;
 import dev.hixai2api.security.Secrets;
 
 /**

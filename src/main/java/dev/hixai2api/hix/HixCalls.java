@@ -22,10 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class HixCalls {
 
-    /** The session token of a usage or delete call, kept apart from the message headers sent upstream. */
-    public static final String TOKEN_PROPERTY = "hixToken";
-    public static final String CHAT_ID_PROPERTY = "hixChatId";
-    private static final String UPLOAD_URL_PROPERTY = "hixUploadUrl";
+    /** The presigned URL between the two steps of an upload, private to the hix-upload route. */
+    private static final String UPLOAD_URL = "hixUploadUrl";
+    private static final String UPLOAD = "hixUpload";
     private static final DateTimeFormatter UPLOAD_NAME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private static final String USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
@@ -41,21 +40,21 @@ public class HixCalls {
     }
 
     public void prepareCreateChat(Exchange exchange) {
-        HixChatCall call = HixChatCall.of(exchange);
-        json(exchange, call.cookie().token(), baseUrl + "/" + call.model().name(), "batch=1",
-                adaptor.createChatBody(call.model().botId()));
+        HixRequest.NewChat call = exchange.getMessage().getBody(HixRequest.NewChat.class);
+        json(exchange, call.token(), baseUrl + "/" + call.modelName(), "batch=1", adaptor.createChatBody(call.botId()));
     }
 
+    /** The body becomes the new chat's id. */
     public void readCreateChat(Exchange exchange) {
-        HixChatCall.of(exchange).chatId(adaptor.chatId(status(exchange), contentType(exchange), bodyText(exchange)));
+        exchange.getMessage().setBody(adaptor.chatId(status(exchange), contentType(exchange), bodyText(exchange)));
     }
 
     public void prepareChat(Exchange exchange) {
-        HixChatCall call = HixChatCall.of(exchange);
-        Message message = headers(exchange, call.cookie().token(),
-                baseUrl + "/" + call.model().name() + "?/id=" + call.chatId(), "text/event-stream");
+        HixRequest.Question call = exchange.getMessage().getBody(HixRequest.Question.class);
+        Message message = headers(exchange, call.token(),
+                baseUrl + "/" + call.modelName() + "?/id=" + call.chatId(), "text/event-stream");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(adaptor.chatBody(call.chatId(), call.question(), call.fileUrl(), call.selection().searchType()));
+        message.setBody(adaptor.chatBody(call.chatId(), call.question(), call.fileUrl(), call.searchType()));
     }
 
     /** Leaves the SSE body as the message body, or classifies whatever came instead. */
@@ -70,19 +69,20 @@ public class HixCalls {
     }
 
     public void prepareSign(Exchange exchange) {
-        HixChatCall call = HixChatCall.of(exchange);
-        String filename = LocalDateTime.now(ZoneOffset.UTC).format(UPLOAD_NAME) + "." + call.attachment().kind().extension();
-        json(exchange, call.cookie().token(), baseUrl + "/home?id=" + call.chatId(), null, adaptor.signBody(filename));
+        HixRequest.Upload upload = exchange.getMessage().getBody(HixRequest.Upload.class);
+        exchange.setVariable(UPLOAD, upload);
+        String filename = LocalDateTime.now(ZoneOffset.UTC).format(UPLOAD_NAME) + "." + upload.extension();
+        json(exchange, upload.token(), baseUrl + "/home?id=" + upload.chatId(), null, adaptor.signBody(filename));
     }
 
     public void readSign(Exchange exchange) {
-        exchange.setProperty(UPLOAD_URL_PROPERTY, adaptor.signedUrl(status(exchange), contentType(exchange), bodyText(exchange)));
+        exchange.setVariable(UPLOAD_URL, adaptor.signedUrl(status(exchange), contentType(exchange), bodyText(exchange)));
     }
 
     /** The file goes straight to the presigned URL: no HixAI cookie or header travels with it. */
     public void preparePut(Exchange exchange) {
-        HixChatCall call = HixChatCall.of(exchange);
-        String url = exchange.getProperty(UPLOAD_URL_PROPERTY, String.class);
+        HixRequest.Upload upload = exchange.getVariable(UPLOAD, HixRequest.Upload.class);
+        String url = exchange.getVariable(UPLOAD_URL, String.class);
         Message message = exchange.getMessage();
         message.getHeaders().clear();
         message.setHeader(Exchange.HTTP_METHOD, HttpMethods.PUT);
@@ -91,22 +91,26 @@ public class HixCalls {
         if (query >= 0) {
             message.setHeader(Exchange.HTTP_QUERY, url.substring(query + 1));
         }
-        message.setHeader(Exchange.CONTENT_TYPE, call.attachment().kind().mimeType());
-        message.setBody(call.attachment().bytes());
+        message.setHeader(Exchange.CONTENT_TYPE, upload.mimeType());
+        message.setBody(upload.bytes());
     }
 
+    /** The body becomes the uploaded file's URL. */
     public void readPut(Exchange exchange) {
         int status = status(exchange);
         bodyText(exchange); // read to release the connection
         if (status != 200) {
             throw new HixFailureException(FailureClass.TRANSIENT, "the file upload answered HTTP " + status);
         }
-        HixChatCall.of(exchange).fileUrl(HixAdaptor.fileUrl(exchange.getProperty(UPLOAD_URL_PROPERTY, String.class)));
+        String url = HixAdaptor.fileUrl(exchange.getVariable(UPLOAD_URL, String.class));
+        exchange.removeVariable(UPLOAD);
+        exchange.removeVariable(UPLOAD_URL);
+        exchange.getMessage().setBody(url);
     }
 
     public void prepareUsage(Exchange exchange) {
-        Message message = headers(exchange, exchange.getProperty(TOKEN_PROPERTY, String.class), baseUrl + "/",
-                "application/json");
+        HixRequest.Usage call = exchange.getMessage().getBody(HixRequest.Usage.class);
+        Message message = headers(exchange, call.token(), baseUrl + "/", "application/json");
         message.setHeader(Exchange.HTTP_METHOD, HttpMethods.GET);
         message.setHeader(Exchange.HTTP_QUERY, HixAdaptor.USAGE_QUERY);
         message.setBody(null);
@@ -117,8 +121,8 @@ public class HixCalls {
     }
 
     public void prepareDeleteChat(Exchange exchange) {
-        json(exchange, exchange.getProperty(TOKEN_PROPERTY, String.class), baseUrl + "/", "batch=1",
-                adaptor.deleteChatBody(exchange.getProperty(CHAT_ID_PROPERTY, String.class)));
+        HixRequest.DeleteChat call = exchange.getMessage().getBody(HixRequest.DeleteChat.class);
+        json(exchange, call.token(), baseUrl + "/", "batch=1", adaptor.deleteChatBody(call.chatId()));
     }
 
     public void readDeleteChat(Exchange exchange) {

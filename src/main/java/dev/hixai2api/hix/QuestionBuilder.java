@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.hixai2api.openai.ChatMessage;
-import dev.hixai2api.openai.OpenAiException;
+import dev.hixai2api.core.ChatMessage;
+import dev.hixai2api.core.ErrorKind;
+import dev.hixai2api.core.GatewayException;
 
 /**
  * Folds an OpenAI conversation into the single {@code question} a new HixAI chat receives, so no context is
@@ -49,7 +50,7 @@ public final class QuestionBuilder {
             }
         }
         if (turns.isEmpty()) {
-            throw OpenAiException.invalidRequest("messages", "`messages` must contain a non-empty user message.");
+            throw GatewayException.invalidRequest("messages", "`messages` must contain a non-empty user message.");
         }
         if (system.isEmpty() && turns.size() == 1 && "user".equals(newest.role())) {
             String only = clean(newest);
@@ -112,7 +113,7 @@ public final class QuestionBuilder {
 
     private static void requireWithinLimit(int length, HixModel model) {
         if (length > model.maxInputChars()) {
-            throw new OpenAiException(400, "invalid_request_error", "context_length_exceeded", "messages",
+            throw new GatewayException(ErrorKind.INVALID_REQUEST, "context_length_exceeded", "messages",
                     "This model's maximum input is " + model.maxInputChars() + " characters, but your messages need "
                             + length + " characters even without earlier turns. Shorten the system or last message.");
         }

@@ -26,6 +26,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
+    /** The same id as a request attribute, for steps that may run on another thread than the filter's. */
+    public static final String ATTRIBUTE = "dev.hixai2api.requestId";
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     @Override
@@ -34,6 +36,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
         String sent = request.getHeader(HEADER);
         String id = sent != null && WELL_FORMED.matcher(sent).matches() ? sent : newId();
         response.setHeader(HEADER, id);
+        request.setAttribute(ATTRIBUTE, id);
         MDC.put(MDC_KEY, id);
         try {
             chain.doFilter(request, response);

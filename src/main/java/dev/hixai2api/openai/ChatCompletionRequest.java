@@ -1,5 +1,6 @@
 package dev.hixai2api.openai;
 
+import dev.hixai2api.core.ChatMessage;
 import java.util.List;
 
 /** The parts of an OpenAI chat completion request the gateway acts on. */

@@ -1,5 +1,9 @@
 package dev.hixai2api.openai;
 
+import dev.hixai2api.core.ErrorKind;
+import dev.hixai2api.core.GatewayException;
+import dev.hixai2api.core.Attachment;
+import dev.hixai2api.core.ChatMessage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,17 +30,17 @@ public final class ChatCompletionRequestParser {
         try {
             root = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
         } catch (JsonProcessingException e) {
-            throw OpenAiException.invalidRequest(null, "We could not parse the JSON body of your request: "
+            throw GatewayException.invalidRequest(null, "We could not parse the JSON body of your request: "
                     + e.getOriginalMessage());
         } catch (IOException e) {
-            throw OpenAiException.invalidRequest(null, "We could not read the body of your request.");
+            throw GatewayException.invalidRequest(null, "We could not read the body of your request.");
         }
         if (root == null || !root.isObject()) {
-            throw OpenAiException.invalidRequest(null, "The request body must be a JSON object.");
+            throw GatewayException.invalidRequest(null, "The request body must be a JSON object.");
         }
         JsonNode model = root.get("model");
         if (model == null || !model.isTextual() || model.asText().isBlank()) {
-            throw OpenAiException.invalidRequest("model", "`model` is required and must be a non-empty string.");
+            throw GatewayException.invalidRequest("model", "`model` is required and must be a non-empty string.");
         }
         return new ChatCompletionRequest(model.asText().trim(), messages(root.get("messages")),
                 bool(root, "stream", "stream"), includeUsage(root.get("stream_options")));
@@ -49,7 +53,7 @@ public final class ChatCompletionRequestParser {
         }
         try {
             return messages(mapper.readTree(json));
-        } catch (JsonProcessingException | OpenAiException e) {
+        } catch (JsonProcessingException | GatewayException e) {
             throw new IllegalArgumentException("PRE_MESSAGES_JSON is not a valid JSON array of messages: "
                     + e.getMessage(), e);
         }
@@ -57,13 +61,13 @@ public final class ChatCompletionRequestParser {
 
     private static List<ChatMessage> messages(JsonNode node) {
         if (node == null || node.isNull()) {
-            throw OpenAiException.invalidRequest("messages", "`messages` is required.");
+            throw GatewayException.invalidRequest("messages", "`messages` is required.");
         }
         if (!node.isArray()) {
-            throw OpenAiException.invalidRequest("messages", "`messages` must be an array of message objects.");
+            throw GatewayException.invalidRequest("messages", "`messages` must be an array of message objects.");
         }
         if (node.isEmpty()) {
-            throw OpenAiException.invalidRequest("messages", "`messages` must contain at least one message.");
+            throw GatewayException.invalidRequest("messages", "`messages` must contain at least one message.");
         }
         List<ChatMessage> messages = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
@@ -74,11 +78,11 @@ public final class ChatCompletionRequestParser {
 
     private static ChatMessage message(JsonNode node, String path) {
         if (!node.isObject()) {
-            throw OpenAiException.invalidRequest(path, "`" + path + "` must be an object with `role` and `content`.");
+            throw GatewayException.invalidRequest(path, "`" + path + "` must be an object with `role` and `content`.");
         }
         JsonNode role = node.get("role");
         if (role == null || !role.isTextual() || !ROLES.contains(role.asText())) {
-            throw OpenAiException.invalidRequest(path + ".role",
+            throw GatewayException.invalidRequest(path + ".role",
                     "`" + path + ".role` must be one of system, developer, user, assistant, tool.");
         }
         return content(role.asText(), node.get("content"), path + ".content");
@@ -92,7 +96,7 @@ public final class ChatCompletionRequestParser {
             return new ChatMessage(role, content.asText());
         }
         if (!content.isArray()) {
-            throw OpenAiException.invalidRequest(path, "`" + path + "` must be a string or an array of content parts.");
+            throw GatewayException.invalidRequest(path, "`" + path + "` must be a string or an array of content parts.");
         }
         StringBuilder text = new StringBuilder();
         List<Attachment> attachments = new ArrayList<>();
@@ -101,7 +105,7 @@ public final class ChatCompletionRequestParser {
             String partPath = path + "[" + i + "]";
             JsonNode type = part.get("type");
             if (!part.isObject() || type == null || !type.isTextual()) {
-                throw OpenAiException.invalidRequest(partPath, "`" + partPath + "` must be an object with a `type`.");
+                throw GatewayException.invalidRequest(partPath, "`" + partPath + "` must be an object with a `type`.");
             }
             switch (type.asText()) {
                 case "text" -> {
@@ -112,7 +116,7 @@ public final class ChatCompletionRequestParser {
                 }
                 case "image_url" -> attachments.add(imageUrl(part.get("image_url"), partPath + ".image_url"));
                 case "file" -> attachments.add(file(part.get("file"), partPath + ".file"));
-                default -> throw new OpenAiException(400, "invalid_request_error", "unsupported_content_part", partPath,
+                default -> throw new GatewayException(ErrorKind.INVALID_REQUEST, "unsupported_content_part", partPath,
                         "Content parts of type `" + type.asText() + "` are not supported; send `text`, `image_url` "
                                 + "or `file` parts.");
             }
@@ -126,7 +130,7 @@ public final class ChatCompletionRequestParser {
             return new Attachment(nonBlank(imageUrl.asText(), path), null);
         }
         if (imageUrl == null || !imageUrl.isObject()) {
-            throw OpenAiException.invalidRequest(path, "`" + path + "` must be an object with a `url`.");
+            throw GatewayException.invalidRequest(path, "`" + path + "` must be an object with a `url`.");
         }
         return new Attachment(nonBlank(string(imageUrl, "url", path + ".url"), path + ".url"), null);
     }
@@ -134,11 +138,11 @@ public final class ChatCompletionRequestParser {
     /** {@code "file": {"file_data": "data:…", "filename": …}}. */
     private static Attachment file(JsonNode file, String path) {
         if (file == null || !file.isObject()) {
-            throw OpenAiException.invalidRequest(path, "`" + path + "` must be an object with `file_data`.");
+            throw GatewayException.invalidRequest(path, "`" + path + "` must be an object with `file_data`.");
         }
         String data = string(file, "file_data", path + ".file_data");
         if (!data.regionMatches(true, 0, "data:", 0, 5)) {
-            throw OpenAiException.invalidRequest(path + ".file_data",
+            throw GatewayException.invalidRequest(path + ".file_data",
                     "`" + path + ".file_data` must be a data URI (data:<type>;base64,…).");
         }
         JsonNode filename = file.get("filename");
@@ -148,14 +152,14 @@ public final class ChatCompletionRequestParser {
     private static String string(JsonNode parent, String field, String path) {
         JsonNode value = parent.get(field);
         if (value == null || !value.isTextual()) {
-            throw OpenAiException.invalidRequest(path, "`" + path + "` must be a string.");
+            throw GatewayException.invalidRequest(path, "`" + path + "` must be a string.");
         }
         return value.asText();
     }
 
     private static String nonBlank(String value, String path) {
         if (value.isBlank()) {
-            throw OpenAiException.invalidRequest(path, "`" + path + "` must not be empty.");
+            throw GatewayException.invalidRequest(path, "`" + path + "` must not be empty.");
         }
         return value.trim();
     }
@@ -166,7 +170,7 @@ public final class ChatCompletionRequestParser {
             return false;
         }
         if (!node.isBoolean()) {
-            throw OpenAiException.invalidRequest(path, "`" + path + "` must be a boolean.");
+            throw GatewayException.invalidRequest(path, "`" + path + "` must be a boolean.");
         }
         return node.booleanValue();
     }
@@ -176,7 +180,7 @@ public final class ChatCompletionRequestParser {
             return false;
         }
         if (!options.isObject()) {
-            throw OpenAiException.invalidRequest("stream_options", "`stream_options` must be an object.");
+            throw GatewayException.invalidRequest("stream_options", "`stream_options` must be an object.");
         }
         return bool(options, "include_usage", "stream_options.include_usage");
     }

@@ -79,12 +79,13 @@ public final class OpenAiResponses {
         return all;
     }
 
-    public byte[] stopFrame() {
+    /** @param finishReason stop, or length when the answer was cut at the client's token limit */
+    public byte[] stopFrame(String finishReason) {
         return frame(new Chunk(id, "chat.completion.chunk", created, model,
-                List.of(new ChunkChoice(0, new Delta(null, null), "stop")), null));
+                List.of(new ChunkChoice(0, new Delta(null, null), finishReason)), null));
     }
 
-    public byte[] usageFrame(TokenCounter.Usage usage) {
+    public byte[] usageFrame(dev.hixai2api.core.Usage usage) {
         return frame(new Chunk(id, "chat.completion.chunk", created, model, List.of(), Usage.of(usage)));
     }
 
@@ -92,14 +93,9 @@ public final class OpenAiResponses {
         return DONE_FRAME.clone();
     }
 
-    /** The event that ends a stream the upstream broke after it had started: no [DONE] follows it. */
-    public byte[] errorFrame(String message) {
-        return frame(OpenAiErrorBody.of("upstream_error", "upstream_stream_interrupted", null, message));
-    }
-
-    public byte[] completion(String content, TokenCounter.Usage usage) {
+    public byte[] completion(String content, String finishReason, dev.hixai2api.core.Usage usage) {
         return json(new Completion(id, "chat.completion", created, model,
-                List.of(new CompletionChoice(0, new Message("assistant", content), "stop")), Usage.of(usage)));
+                List.of(new CompletionChoice(0, new Message("assistant", content), finishReason)), Usage.of(usage)));
     }
 
     private byte[] frame(Object event) {
@@ -148,8 +144,8 @@ public final class OpenAiResponses {
     public record Usage(@JsonProperty("prompt_tokens") int promptTokens,
                  @JsonProperty("completion_tokens") int completionTokens,
                  @JsonProperty("total_tokens") int totalTokens) {
-        static Usage of(TokenCounter.Usage usage) {
-            return new Usage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens());
+        static Usage of(dev.hixai2api.core.Usage usage) {
+            return new Usage(usage.inputTokens(), usage.outputTokens(), usage.totalTokens());
         }
     }
 }

@@ -1,10 +1,8 @@
 package dev.hixai2api.pool;
 
 import dev.hixai2api.hix.Credits;
-import dev.hixai2api.hix.HixCalls;
+import dev.hixai2api.hix.HixRequest;
 import dev.hixai2api.hix.HixFailureException;
-import dev.hixai2api.monitoring.CookiePoolMetrics;
-import dev.hixai2api.persistence.CookieRepository;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -62,7 +60,7 @@ public class CookieCreditRoutes extends RouteBuilder {
     private void startFromStoredRow(Exchange exchange) {
         repository.findById(exchange.getProperty(COOKIE_ID_PROPERTY, Long.class)).ifPresent(cookie -> {
             exchange.setProperty(STARTED_FROM_PROPERTY, cookie);
-            exchange.setProperty(HixCalls.TOKEN_PROPERTY, cookie.token());
+            exchange.getMessage().setBody(new HixRequest.Usage(cookie.token()));
         });
     }
 

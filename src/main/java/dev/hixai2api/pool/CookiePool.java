@@ -15,7 +15,6 @@ import dev.hixai2api.hix.Credits;
 import dev.hixai2api.hix.FailureClass;
 import dev.hixai2api.hix.HixModel;
 import dev.hixai2api.hix.ModelType;
-import dev.hixai2api.persistence.CookieRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

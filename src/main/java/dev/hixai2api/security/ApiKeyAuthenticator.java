@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
-import dev.hixai2api.persistence.ApiKeyRepository;
-import dev.hixai2api.openai.OpenAiException;
+import dev.hixai2api.core.ErrorKind;
+import dev.hixai2api.core.GatewayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -40,7 +40,7 @@ public class ApiKeyAuthenticator {
         }
         String presented = BearerToken.of(authorizationHeader);
         if (presented.isEmpty()) {
-            throw new OpenAiException(401, "invalid_request_error", "invalid_api_key", null,
+            throw new GatewayException(ErrorKind.AUTHENTICATION, "invalid_api_key", null,
                     "You didn't provide an API key. Send it in the Authorization header as `Bearer <key>`.");
         }
         byte[] digest = Secrets.sha256(presented);
@@ -49,7 +49,7 @@ public class ApiKeyAuthenticator {
             match |= MessageDigest.isEqual(digest, candidate);
         }
         if (!match) {
-            throw new OpenAiException(401, "invalid_request_error", "invalid_api_key", null,
+            throw new GatewayException(ErrorKind.AUTHENTICATION, "invalid_api_key", null,
                     "Incorrect API key provided: " + Secrets.mask(presented) + ".");
         }
     }

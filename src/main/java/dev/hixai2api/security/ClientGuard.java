@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.hixai2api.config.GatewayProperties;
-import dev.hixai2api.openai.OpenAiException;
+import dev.hixai2api.core.ErrorKind;
+import dev.hixai2api.core.GatewayException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -51,9 +52,9 @@ public class ClientGuard {
         ConsumptionProbe probe = buckets.get(bucketKey, key -> newBucket()).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-            throw new OpenAiException(429, "rate_limit_error", "rate_limit_exceeded", null,
+            throw new GatewayException(ErrorKind.RATE_LIMITED, "rate_limit_exceeded", null,
                     "Rate limit reached: " + perMinute + " requests per minute per client. Try again in " + seconds
-                            + " s.", seconds);
+                            + " s.", Duration.ofSeconds(seconds));
         }
     }
 
@@ -63,7 +64,7 @@ public class ClientGuard {
 
     private void checkBlacklist(Optional<InetAddress> client) {
         if (client.filter(address -> blocked.stream().anyMatch(range -> range.contains(address))).isPresent()) {
-            throw new OpenAiException(403, "permission_error", "ip_blocked", null,
+            throw new GatewayException(ErrorKind.PERMISSION, "ip_blocked", null,
                     "Requests from your address are refused by this gateway (IP_BLACK_LIST).");
         }
     }

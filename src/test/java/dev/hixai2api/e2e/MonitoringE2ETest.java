@@ -37,7 +37,7 @@ class MonitoringE2ETest extends GatewayTestSupport {
     void camelRouteMBeansAreRegistered() throws Exception {
         assertThat(JMX.queryNames(new ObjectName("org.apache.camel:type=routes,*"), null))
                 .extracting(name -> name.getKeyProperty("name"))
-                .contains("\"chat-completions\"", "\"hix-chat\"", "\"credit-refresh-job\"");
+                .contains("\"chat\"", "\"openai-chat\"", "\"hix-chat\"", "\"credit-refresh-job\"");
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.hixai2api.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -159,6 +161,25 @@ class OpenAiErrorsE2ETest extends GatewayTestSupport {
         assertThat(post("/v1/chat/completions", chatBody("gpt-4o-mini", false, "hi"), "Bearer sk-right-key-0001").statusCode()).isEqualTo(200);
         assertThat(post("/v1/chat/completions", chatBody("gpt-4o-mini", false, "hi"), "sk-right-key-0001").statusCode()).isEqualTo(200);
         assertThat(get("/v1/models", "bearer sk-right-key-0001").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAnthropicClientsXApiKeyHeaderCarriesTheKeyToo() throws Exception {
+        seedCookie("tok-a", 100);
+        seedApiKey("sk-right-key-0001");
+
+        HttpResponse<String> right = HTTP.send(HttpRequest.newBuilder(URI.create(url("/v1/chat/completions")))
+                .header("x-api-key", "sk-right-key-0001").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(chatBody("gpt-4o-mini", false, "hi"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrong = HTTP.send(HttpRequest.newBuilder(URI.create(url("/v1/chat/completions")))
+                .header("x-api-key", "sk-wrong-key-0001").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(chatBody("gpt-4o-mini", false, "hi"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(right.statusCode()).as(right.body()).isEqualTo(200);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(json(wrong.body()).path("error").path("code").asText()).isEqualTo("invalid_api_key");
     }
 
     @Test

@@ -13,7 +13,7 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.models.Model;
-import dev.hixai2api.openai.TokenCounter;
+import dev.hixai2api.core.TokenCounter;
 import org.junit.jupiter.api.Test;
 
 /** The official OpenAI Java SDK, pointed at the gateway, as users' applications would be. */

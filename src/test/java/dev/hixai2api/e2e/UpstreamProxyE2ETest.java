@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hixai2api.hix.HixCalls;
+import dev.hixai2api.hix.HixRequest;
 import dev.hixai2api.proxy.HttpForwardProxy;
 import dev.hixai2api.proxy.Socks5Proxy;
 import dev.hixai2api.proxy.TestProxy;
@@ -136,10 +136,8 @@ class UpstreamProxyE2ETest {
             awaitAfterAnswerWork();
 
             String chatId = SIMULATOR.chatCalls().get(0).chatId();
-            Exchange deleted = camelContext.createProducerTemplate().send("direct:hixDeleteChat", exchange -> {
-                exchange.setProperty(HixCalls.TOKEN_PROPERTY, TOKEN);
-                exchange.setProperty(HixCalls.CHAT_ID_PROPERTY, chatId);
-            });
+            Exchange deleted = camelContext.createProducerTemplate().send("direct:hixDeleteChat",
+                    exchange -> exchange.getMessage().setBody(new HixRequest.DeleteChat(TOKEN, chatId)));
             assertThat(deleted.getException()).isNull();
             assertThat(SIMULATOR.deletedChatIds()).containsExactly(chatId);
             return arrivals;

@@ -1,12 +1,14 @@
 package dev.hixai2api.hix;
 
+import dev.hixai2api.core.ErrorKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 
-import dev.hixai2api.openai.ChatMessage;
-import dev.hixai2api.openai.OpenAiException;
+import dev.hixai2api.core.ChatMessage;
+import dev.hixai2api.core.ErrorKind;
+import dev.hixai2api.core.GatewayException;
 import org.junit.jupiter.api.Test;
 
 class QuestionBuilderTest {
@@ -160,42 +162,42 @@ class QuestionBuilderTest {
     @Test
     void systemAndLastMessageOverTheLimitIsContextLengthExceeded() {
         List<ChatMessage> messages = List.of(system("S".repeat(50)), user("old"), assistant("old answer"), user("Q".repeat(60)));
-        OpenAiException error = catchThrowableOfType(
-                () -> QuestionBuilder.build(messages, List.of(), limited(100)), OpenAiException.class);
+        GatewayException error = catchThrowableOfType(
+                () -> QuestionBuilder.build(messages, List.of(), limited(100)), GatewayException.class);
         assertThat(error).isNotNull();
-        assertThat(error.status()).isEqualTo(400);
-        assertThat(error.type()).isEqualTo("invalid_request_error");
+        assertThat(error.kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
+        
         assertThat(error.code()).isEqualTo("context_length_exceeded");
         assertThat(error.param()).isEqualTo("messages");
     }
 
     @Test
     void loneUserMessageOverTheLimitIsContextLengthExceeded() {
-        OpenAiException error = catchThrowableOfType(
-                () -> QuestionBuilder.build(List.of(user("x".repeat(8001))), List.of(), MINI), OpenAiException.class);
+        GatewayException error = catchThrowableOfType(
+                () -> QuestionBuilder.build(List.of(user("x".repeat(8001))), List.of(), MINI), GatewayException.class);
         assertThat(error).isNotNull();
-        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
         assertThat(error.code()).isEqualTo("context_length_exceeded");
         assertThat(QuestionBuilder.build(List.of(user("x".repeat(8000))), List.of(), MINI).text()).hasSize(8000);
     }
 
     @Test
     void onlySystemMessagesIsBadRequest() {
-        OpenAiException error = catchThrowableOfType(
+        GatewayException error = catchThrowableOfType(
                 () -> QuestionBuilder.build(List.of(system("Be brief."), system("Be kind.")), List.of(), MINI),
-                OpenAiException.class);
+                GatewayException.class);
         assertThat(error).isNotNull();
-        assertThat(error.status()).isEqualTo(400);
-        assertThat(error.type()).isEqualTo("invalid_request_error");
+        assertThat(error.kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
+        
         assertThat(error.param()).isEqualTo("messages");
     }
 
     @Test
     void onlyEmptyUserMessageIsBadRequest() {
-        OpenAiException error = catchThrowableOfType(
-                () -> QuestionBuilder.build(List.of(user("   ")), List.of(), MINI), OpenAiException.class);
+        GatewayException error = catchThrowableOfType(
+                () -> QuestionBuilder.build(List.of(user("   ")), List.of(), MINI), GatewayException.class);
         assertThat(error).isNotNull();
-        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.hixai2api.openai;
 
+import dev.hixai2api.core.ErrorKind;
+import dev.hixai2api.core.GatewayException;
+import dev.hixai2api.core.Attachment;
+import dev.hixai2api.core.ChatMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -21,11 +25,11 @@ class ChatCompletionRequestParserTest {
     }
 
     /** Parses a body that must be refused and checks the OpenAI error fields common to all refusals. */
-    private OpenAiException refused(String json, String param) {
-        OpenAiException error = catchThrowableOfType(() -> parse(json), OpenAiException.class);
+    private GatewayException refused(String json, String param) {
+        GatewayException error = catchThrowableOfType(() -> parse(json), GatewayException.class);
         assertThat(error).as("refusal of %s", json).isNotNull();
-        assertThat(error.status()).isEqualTo(400);
-        assertThat(error.type()).isEqualTo("invalid_request_error");
+        assertThat(error.kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
+        assertThat(OpenAiErrorBody.type(error)).isEqualTo("invalid_request_error");
         assertThat(error.param()).isEqualTo(param);
         assertThat(error.getMessage()).isNotBlank();
         return error;
@@ -152,7 +156,7 @@ class ChatCompletionRequestParserTest {
 
     @Test
     void unknownContentPartTypeIsUnsupported() {
-        OpenAiException error = refused("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":["
+        GatewayException error = refused("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":["
                 + "{\"type\":\"text\",\"text\":\"Listen\"},"
                 + "{\"type\":\"input_audio\",\"input_audio\":{\"data\":\"AAAA\",\"format\":\"wav\"}}]}]}",
                 "messages[0].content[1]");
@@ -221,11 +225,11 @@ class ChatCompletionRequestParserTest {
 
     @Test
     void nonBooleanIncludeUsageIsRefused() {
-        OpenAiException error = catchThrowableOfType(() -> parse("{\"model\":\"gpt-4o\",\"messages\":" + HELLO
-                + ",\"stream_options\":{\"include_usage\":\"yes\"}}"), OpenAiException.class);
+        GatewayException error = catchThrowableOfType(() -> parse("{\"model\":\"gpt-4o\",\"messages\":" + HELLO
+                + ",\"stream_options\":{\"include_usage\":\"yes\"}}"), GatewayException.class);
         assertThat(error).isNotNull();
-        assertThat(error.status()).isEqualTo(400);
-        assertThat(error.type()).isEqualTo("invalid_request_error");
+        assertThat(error.kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
+        assertThat(OpenAiErrorBody.type(error)).isEqualTo("invalid_request_error");
         assertThat(error.param()).endsWith("include_usage");
     }
 

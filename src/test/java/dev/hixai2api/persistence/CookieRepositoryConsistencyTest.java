@@ -1,5 +1,6 @@
 package dev.hixai2api.persistence;
 
+import dev.hixai2api.pool.CookieRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.InvocationTargetException;

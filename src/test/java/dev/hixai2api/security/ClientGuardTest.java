@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hixai2api.config.TestGatewayProperties;
-import dev.hixai2api.openai.OpenAiException;
+import dev.hixai2api.core.ErrorKind;
+import dev.hixai2api.core.GatewayException;
 import org.junit.jupiter.api.Test;
 
 /** The blacklist over addresses and ranges, and rate-limit buckets per IPv4 address and per IPv6 /64. */
@@ -58,8 +59,8 @@ class ClientGuardTest {
         try {
             check.run();
             return 0;
-        } catch (OpenAiException refused) {
-            return refused.status();
+        } catch (GatewayException refused) {
+            return refused.kind().status();
         }
     }
 

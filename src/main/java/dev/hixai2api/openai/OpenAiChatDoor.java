@@ -1,0 +1,111 @@
+package dev.hixai2api.openai;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hixai2api.config.GatewayProperties;
+import dev.hixai2api.core.AnswerEvent;
+import dev.hixai2api.core.ChatRequest;
+import dev.hixai2api.core.FrontDoor;
+import dev.hixai2api.core.GatewayException;
+import dev.hixai2api.core.Limits;
+import dev.hixai2api.core.ReasoningStyle;
+import dev.hixai2api.core.StopReason;
+import dev.hixai2api.core.StreamRenderer;
+import dev.hixai2api.core.Usage;
+import org.springframework.stereotype.Component;
+
+/**
+ * POST /v1/chat/completions: the OpenAI chat dialect. Reasoning reaches the client as a {@code <think>} block in
+ * the text, or not at all with REASONING_HIDE.
+ */
+@Component
+public class OpenAiChatDoor implements FrontDoor {
+
+    public static final String NAME = "openai-chat";
+
+    private final ChatCompletionRequestParser parser;
+    private final ObjectMapper mapper;
+    private final ReasoningStyle reasoning;
+
+    public OpenAiChatDoor(ChatCompletionRequestParser parser, ObjectMapper mapper, GatewayProperties properties) {
+        this.parser = parser;
+        this.mapper = mapper;
+        this.reasoning = properties.reasoningHide() ? ReasoningStyle.HIDDEN : ReasoningStyle.THINK_TAGS;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ChatRequest parse(byte[] body) {
+        ChatCompletionRequest request = parser.parse(body);
+        return new ChatRequest(request.model(), request.messages(), request.stream(), Limits.NONE, reasoning,
+                request.includeUsage());
+    }
+
+    @Override
+    public StreamRenderer streamRenderer(ChatRequest request) {
+        OpenAiResponses responses = new OpenAiResponses(mapper, request.model());
+        return new StreamRenderer() {
+            @Override
+            public List<byte[]> start() {
+                return List.of(responses.chunkFrame("assistant", ""));
+            }
+
+            @Override
+            public List<byte[]> event(AnswerEvent event) {
+                if (event instanceof AnswerEvent.Text text) {
+                    return List.of(responses.chunkFrame(null, text.text()));
+                }
+                if (event instanceof AnswerEvent.End end) {
+                    List<byte[]> frames = new ArrayList<>(3);
+                    frames.add(responses.stopFrame(finishReason(end.reason())));
+                    if (request.streamUsage()) {
+                        frames.add(responses.usageFrame(end.usage()));
+                    }
+                    frames.add(responses.doneFrame());
+                    return frames;
+                }
+                if (event instanceof AnswerEvent.Broken broken) {
+                    // no [DONE] follows: the client must not take the cut answer for a whole one
+                    return List.of(OpenAiResponses.dataFrame(error(broken.error())));
+                }
+                return List.of();  // Thinking: this door never asks for reasoning blocks
+            }
+        };
+    }
+
+    @Override
+    public byte[] answer(ChatRequest request, List<AnswerEvent> events) {
+        StringBuilder content = new StringBuilder();
+        Usage usage = new Usage(0, 0);
+        StopReason reason = StopReason.END_TURN;
+        for (AnswerEvent event : events) {
+            if (event instanceof AnswerEvent.Text text) {
+                content.append(text.text());
+            } else if (event instanceof AnswerEvent.End end) {
+                usage = end.usage();
+                reason = end.reason();
+            }
+        }
+        return new OpenAiResponses(mapper, request.model()).completion(content.toString(), finishReason(reason), usage);
+    }
+
+    @Override
+    public byte[] error(GatewayException error) {
+        try {
+            return mapper.writeValueAsBytes(OpenAiErrorBody.of(error));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("error records always serialise", e);
+        }
+    }
+
+    private static String finishReason(StopReason reason) {
+        return reason == StopReason.MAX_TOKENS ? "length" : "stop";
+    }
+}

@@ -1,0 +1,106 @@
+package dev.hixai2api.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+
+class KeepaliveStreamTest {
+
+    private static final Duration INTERVAL = Duration.ofMillis(100);
+
+    @Test
+    void anAnswerWithinTheIntervalStartsWithoutAComment() throws Exception {
+        KeepaliveStream stream = new KeepaliveStream(INTERVAL);
+        stream.answered(null);
+        stream.offer(bytes("data: a\n\n"));
+        stream.finish();
+
+        assertThat(stream.awaitAnswer()).isTrue();
+        assertThat(readAll(stream)).isEqualTo("data: a\n\n");
+    }
+
+    @Test
+    void noAnswerWithinTheIntervalStartsWithACommentAndCommentsFollowEveryInterval() throws Exception {
+        KeepaliveStream stream = new KeepaliveStream(INTERVAL);
+        CompletableFuture<Void> answerThread = CompletableFuture.runAsync(() -> {
+            sleep(350);
+            stream.answered(null);
+            offer(stream, "data: late\n\n");
+            stream.finish();
+        });
+
+        long start = System.nanoTime();
+        assertThat(stream.awaitAnswer()).isFalse();
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(INTERVAL.toNanos());
+        String body = readAll(stream);
+
+        assertThat(body).startsWith(": keep-alive\n\n: keep-alive\n\n").endsWith("data: late\n\n");
+        assertThat(body.split(": keep-alive\n\n", -1)).hasSizeBetween(3, 5);
+        answerThread.get(1, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void closingCutsTheSourceAndStopsTheAnswerThread() throws Exception {
+        KeepaliveStream stream = new KeepaliveStream(INTERVAL);
+        AtomicBoolean cut = new AtomicBoolean();
+        stream.answered(() -> cut.set(true));
+        for (int i = 0; i < 16; i++) {
+            assertThat(stream.offer(bytes("x"))).isTrue();
+        }
+        // a slow client: the answer thread waits for room
+        CompletableFuture<Boolean> blocked = CompletableFuture.supplyAsync(() -> offer(stream, "y"));
+        sleep(150);
+        assertThat(blocked).isNotDone();
+
+        stream.close();
+
+        assertThat(cut).isTrue();
+        assertThat(blocked.get(1, TimeUnit.SECONDS)).isFalse();
+        assertThat(stream.read(new byte[10], 0, 10)).isEqualTo(-1);
+    }
+
+    @Test
+    void aSourceAnsweredAfterTheClientLeftIsCutAtOnce() {
+        KeepaliveStream stream = new KeepaliveStream(INTERVAL);
+        stream.close();
+        AtomicBoolean cut = new AtomicBoolean();
+
+        stream.answered(() -> cut.set(true));
+
+        assertThat(cut).isTrue();
+    }
+
+    private static String readAll(KeepaliveStream stream) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        stream.transferTo(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static boolean offer(KeepaliveStream stream, String frame) {
+        try {
+            return stream.offer(bytes(frame));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
