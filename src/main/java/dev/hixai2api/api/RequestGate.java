@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hixai2api.admin.AdminException;
 import dev.hixai2api.admin.BackendSecret;
 import dev.hixai2api.admin.Envelope;
+import dev.hixai2api.anthropic.AnthropicMessagesDoor;
 import dev.hixai2api.config.GatewayProperties;
 import dev.hixai2api.openai.OpenAiErrorBody;
 import dev.hixai2api.core.ErrorKind;
@@ -41,8 +42,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Checks an API request before anything reads its body: Camel's HTTP consumer reads a whole body into memory
  * as soon as it takes the request. So here, in this order: the client's recent credential failures
- * (AUTH_FAILURE_LIMIT), credentials in the Authorization header (a query parameter of that name counts for
- * nothing), the declared and the actual size against the cap, room in the BODY_MEMORY_BUDGET, and strict UTF-8.
+ * (AUTH_FAILURE_LIMIT), credentials in the Authorization header, or in x-api-key for Anthropic's /v1/messages
+ * (a query parameter of either name counts for nothing), the declared and the actual size against the cap, room in the BODY_MEMORY_BUDGET, and strict UTF-8.
  * A body that passes is handed on from memory, its share of the budget held until the request is over. Which
  * requests are checked is judged on the path the router sees ({@link ApiPaths}), however the client spelt it.
  */
@@ -62,11 +63,12 @@ public class RequestGate extends OncePerRequestFilter {
     private final BodyBudget budget;
     private final ClientAddress clientAddress;
     private final ObjectMapper mapper;
+    private final AnthropicMessagesDoor anthropic;
     private final long maxBody;
 
     public RequestGate(ApiPaths paths, ApiKeyAuthenticator apiKeys, BackendSecret backendSecret,
                        CredentialThrottle throttle, BodyBudget budget, ObjectMapper mapper,
-                       GatewayProperties properties) {
+                       AnthropicMessagesDoor anthropic, GatewayProperties properties) {
         this.paths = paths;
         this.apiKeys = apiKeys;
         this.backendSecret = backendSecret;
@@ -74,6 +76,7 @@ public class RequestGate extends OncePerRequestFilter {
         this.budget = budget;
         this.clientAddress = new ClientAddress(properties.trustedProxies());
         this.mapper = mapper;
+        this.anthropic = anthropic;
         this.maxBody = properties.maxBodySize().toBytes();
     }
 
@@ -85,10 +88,11 @@ public class RequestGate extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean admin = paths.of(request) == ApiPaths.Door.ADMIN;
+        ApiPaths.Door door = paths.of(request);
+        boolean admin = door == ApiPaths.Door.ADMIN;
         BodyBudget.Lease lease = budget.lease();
         try {
-            authorize(request, admin);
+            authorize(request, door);
             if (!hasBody(request)) {
                 chain.doFilter(request, response);
                 return;
@@ -102,17 +106,17 @@ public class RequestGate extends OncePerRequestFilter {
             requireUtf8(body);
             chain.doFilter(new CachedBody(request, body), response);
         } catch (GatewayException e) {
-            refuse(response, admin, e.kind().status(), OpenAiErrorBody.of(e), e.getMessage(),
+            refuse(response, door, e.kind().status(), OpenAiErrorBody.of(e), e.getMessage(),
                     e.retryAfter() == null ? null : e.retryAfter().toSeconds());
         } catch (AdminException e) {
-            refuse(response, true, e.status(), null, e.getMessage(), null);
+            refuse(response, ApiPaths.Door.ADMIN, e.status(), null, e.getMessage(), null);
         } finally {
             releaseWhenOver(request, lease);
         }
     }
 
     /** Credentials, refused at once for a client that has failed too often lately; each 401 counts. */
-    private void authorize(HttpServletRequest request, boolean admin) {
+    private void authorize(HttpServletRequest request, ApiPaths.Door door) {
         String client = clientAddress.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
         long wait = throttle.secondsToWait(client);
         if (wait > 0) {
@@ -120,15 +124,11 @@ public class RequestGate extends OncePerRequestFilter {
                     "Too many failed credentials from your address (more than " + throttle.perMinute()
                             + " a minute). Try again in " + wait + " s.", Duration.ofSeconds(wait));
         }
-        // the servlet headers only: Camel would also take an Authorization query parameter for one
-        String authorization = request.getHeader("Authorization");
+        String authorization = credential(request, door);
         try {
-            if (admin) {
+            if (door == ApiPaths.Door.ADMIN) {
                 backendSecret.authorize(authorization);
             } else {
-                if (authorization == null) {
-                    authorization = request.getHeader("x-api-key");  // the Anthropic clients' header
-                }
                 apiKeys.authorize(authorization);
                 // the only credential check of /v1: the engine takes who asks from here
                 String key = BearerToken.of(authorization);
@@ -138,6 +138,15 @@ public class RequestGate extends OncePerRequestFilter {
             throttle.failed(client);
             throw e;
         }
+    }
+
+    /**
+     * The servlet header only: Camel would also take a query parameter of that name for one. Anthropic's clients
+     * send their key as x-api-key, or as Authorization: Bearer when given an auth token.
+     */
+    static String credential(HttpServletRequest request, ApiPaths.Door door) {
+        String apiKey = door == ApiPaths.Door.ANTHROPIC ? request.getHeader("x-api-key") : null;
+        return apiKey != null ? apiKey : request.getHeader("Authorization");
     }
 
     /** An asynchronous request (a Camel route) still holds its body after the filter chain returns. */
@@ -233,15 +242,20 @@ public class RequestGate extends OncePerRequestFilter {
                 "The request body is larger than the " + cap + "-byte limit.");
     }
 
-    private void refuse(HttpServletResponse response, boolean admin, int status, OpenAiErrorBody openAi, String message,
-                        Long retryAfterSeconds) throws IOException {
+    private void refuse(HttpServletResponse response, ApiPaths.Door door, int status, OpenAiErrorBody openAi,
+                        String message, Long retryAfterSeconds) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setHeader("Connection", "close");
         if (retryAfterSeconds != null) {
             response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
         }
-        response.getOutputStream().write(mapper.writeValueAsBytes(admin ? Envelope.failed(message) : openAi));
+        byte[] body = switch (door) {
+            case ADMIN -> mapper.writeValueAsBytes(Envelope.failed(message));
+            case ANTHROPIC -> anthropic.error(status, message);
+            default -> mapper.writeValueAsBytes(openAi);
+        };
+        response.getOutputStream().write(body);
     }
 
     /** The request with its body already read, served again from memory. */
