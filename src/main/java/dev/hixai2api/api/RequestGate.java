@@ -42,8 +42,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Checks an API request before anything reads its body: Camel's HTTP consumer reads a whole body into memory
  * as soon as it takes the request. So here, in this order: the client's recent credential failures
- * (AUTH_FAILURE_LIMIT), credentials in the Authorization header, or in x-api-key for Anthropic's /v1/messages
- * (a query parameter of either name counts for nothing), the declared and the actual size against the cap, room in the BODY_MEMORY_BUDGET, and strict UTF-8.
+ * (AUTH_FAILURE_LIMIT), credentials in the Authorization header (a query parameter of that name counts for
+ * nothing), the declared and the actual size against the cap, room in the BODY_MEMORY_BUDGET, and strict UTF-8.
  * A body that passes is handed on from memory, its share of the budget held until the request is over. Which
  * requests are checked is judged on the path the router sees ({@link ApiPaths}), however the client spelt it.
  */
@@ -124,11 +124,15 @@ public class RequestGate extends OncePerRequestFilter {
                     "Too many failed credentials from your address (more than " + throttle.perMinute()
                             + " a minute). Try again in " + wait + " s.", Duration.ofSeconds(wait));
         }
-        String authorization = credential(request, door);
+        // the servlet headers only: Camel would also take an Authorization query parameter for one
+        String authorization = request.getHeader("Authorization");
         try {
             if (door == ApiPaths.Door.ADMIN) {
                 backendSecret.authorize(authorization);
             } else {
+                if (authorization == null) {
+                    authorization = request.getHeader("x-api-key");  // the Anthropic clients' header
+                }
                 apiKeys.authorize(authorization);
                 // the only credential check of /v1: the engine takes who asks from here
                 String key = BearerToken.of(authorization);
@@ -138,15 +142,6 @@ public class RequestGate extends OncePerRequestFilter {
             throttle.failed(client);
             throw e;
         }
-    }
-
-    /**
-     * The servlet header only: Camel would also take a query parameter of that name for one. Anthropic's clients
-     * send their key as x-api-key, or as Authorization: Bearer when given an auth token.
-     */
-    static String credential(HttpServletRequest request, ApiPaths.Door door) {
-        String apiKey = door == ApiPaths.Door.ANTHROPIC ? request.getHeader("x-api-key") : null;
-        return apiKey != null ? apiKey : request.getHeader("Authorization");
     }
 
     /** An asynchronous request (a Camel route) still holds its body after the filter chain returns. */

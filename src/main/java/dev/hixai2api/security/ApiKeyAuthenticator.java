@@ -42,7 +42,7 @@ public class ApiKeyAuthenticator {
         if (presented.isEmpty()) {
             throw new GatewayException(ErrorKind.AUTHENTICATION, "invalid_api_key", null,
                     "You didn't provide an API key. Send it in the Authorization header as `Bearer <key>`"
-                            + " (on /v1/messages also as x-api-key).");
+                            + " (or in x-api-key, as Anthropic's clients do).");
         }
         byte[] digest = Secrets.sha256(presented);
         boolean match = false;
