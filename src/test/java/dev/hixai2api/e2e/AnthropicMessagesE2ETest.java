@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hixai2api.pool.HixCookie;
 import dev.hixai2api.simulator.ChatCall;
 import dev.hixai2api.simulator.Failure;
 import dev.hixai2api.core.TokenCounter;
@@ -222,6 +224,23 @@ class AnthropicMessagesE2ETest extends GatewayTestSupport {
         HttpResponse<String> upstream = anthropic("/v1/messages", hello("gpt-4o-mini", false, ""), null, null);
         assertThat(upstream.statusCode()).isIn(502, 503);
         assertAnthropicError(upstream, upstream.statusCode(), upstream.statusCode() == 502 ? "api_error" : "overloaded_error");
+    }
+
+    @Test
+    void aFailedAttemptMovesToAnotherCookieBeforeTheStreamStarts() {
+        long a = seedCookie("tok-a", 100);
+        long b = seedCookie("tok-b", 100);
+        SIMULATOR.answerWith(List.of("Hello", " there"));
+        SIMULATOR.failNext(Failure.SERVER_ERROR);
+
+        List<Event> events = events(anthropic("/v1/messages", hello("gpt-4o-mini", true, ""), null, null));
+
+        assertThat(names(events)).doesNotContain("error").endsWith("message_delta", "message_stop");
+        assertThat(deltas(events, "text_delta", "text")).isEqualTo("Hello there");
+        List<String> failed = Stream.of(a, b).map(id -> cookies.findById(id).orElseThrow())
+                .filter(cookie -> cookie.lastError() != null).map(HixCookie::token).toList();
+        assertThat(failed).hasSize(1);
+        assertThat(SIMULATOR.chatCalls()).extracting(ChatCall::token).hasSize(1).doesNotContainAnyElementsOf(failed);
     }
 
     @Test
