@@ -13,19 +13,24 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApiPaths {
 
-    /** The front doors: the OpenAI routes under ROUTE_PREFIX, the admin API, or neither. */
-    public enum Door { OPENAI, ADMIN, NONE }
+    /** The front doors: the OpenAI routes under ROUTE_PREFIX, Anthropic's /v1/messages among them, the admin API. */
+    public enum Door { OPENAI, ANTHROPIC, ADMIN, NONE }
 
     private final String openAiPrefix;
+    private final String anthropicPath;
     private final boolean adminEnabled;
 
     public ApiPaths(GatewayProperties properties) {
         this.openAiPrefix = properties.openAiBasePath() + "/";
+        this.anthropicPath = openAiPrefix + "messages";
         this.adminEnabled = properties.backendApiEnable();
     }
 
     public Door of(HttpServletRequest request) {
         String path = routedPath(request);
+        if (path.equals(anthropicPath) || path.startsWith(anthropicPath + "/")) {
+            return Door.ANTHROPIC;
+        }
         if (path.startsWith(openAiPrefix)) {
             return Door.OPENAI;
         }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hixai2api.admin.Envelope;
+import dev.hixai2api.anthropic.AnthropicMessagesDoor;
 import dev.hixai2api.config.GatewayProperties;
 import dev.hixai2api.openai.OpenAiErrorBody;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,19 +13,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Errors answered in front of the routes (servlet filters, the container's error dispatch) in the shape of the
- * API the path belongs to: the OpenAI error under /v1 (with or without ROUTE_PREFIX), the admin envelope under
- * /api. Other paths (console, Swagger UI, actuator) are no API's and keep Spring's answers.
+ * API the path belongs to: the OpenAI error under /v1 (with or without ROUTE_PREFIX), Anthropic's under
+ * /v1/messages, the admin envelope under /api. Other paths (console, Swagger UI, actuator) are no API's and keep Spring's answers.
  */
 @Component
 public class FrontDoorErrors {
 
-    public enum Api { OPENAI, ADMIN }
+    public enum Api { OPENAI, ANTHROPIC, ADMIN }
 
     private final ObjectMapper mapper;
+    private final AnthropicMessagesDoor anthropic;
     private final String openAiBasePath;
 
-    public FrontDoorErrors(ObjectMapper mapper, GatewayProperties properties) {
+    public FrontDoorErrors(ObjectMapper mapper, AnthropicMessagesDoor anthropic, GatewayProperties properties) {
         this.mapper = mapper;
+        this.anthropic = anthropic;
         this.openAiBasePath = properties.openAiBasePath();
     }
 
@@ -32,6 +35,9 @@ public class FrontDoorErrors {
     public Optional<Api> apiOf(String path) {
         if (path == null) {
             return Optional.empty();
+        }
+        if (isUnder(path, "/v1/messages") || isUnder(path, openAiBasePath + "/messages")) {
+            return Optional.of(Api.ANTHROPIC);
         }
         if (isUnder(path, "/v1") || isUnder(path, openAiBasePath)) {
             return Optional.of(Api.OPENAI);
@@ -44,8 +50,12 @@ public class FrontDoorErrors {
             throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
-        Object body = api == Api.ADMIN ? Envelope.failed(message) : OpenAiErrorBody.of(type, code, null, message);
-        response.getOutputStream().write(mapper.writeValueAsBytes(body));
+        byte[] body = switch (api) {
+            case ADMIN -> mapper.writeValueAsBytes(Envelope.failed(message));
+            case ANTHROPIC -> anthropic.error(status, message);
+            case OPENAI -> mapper.writeValueAsBytes(OpenAiErrorBody.of(type, code, null, message));
+        };
+        response.getOutputStream().write(body);
     }
 
     private static boolean isUnder(String path, String base) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hixai2api.admin.AdminException;
 import dev.hixai2api.admin.BackendSecret;
 import dev.hixai2api.admin.Envelope;
+import dev.hixai2api.anthropic.AnthropicMessagesDoor;
 import dev.hixai2api.config.GatewayProperties;
 import dev.hixai2api.openai.OpenAiErrorBody;
 import dev.hixai2api.core.ErrorKind;
@@ -62,11 +63,12 @@ public class RequestGate extends OncePerRequestFilter {
     private final BodyBudget budget;
     private final ClientAddress clientAddress;
     private final ObjectMapper mapper;
+    private final AnthropicMessagesDoor anthropic;
     private final long maxBody;
 
     public RequestGate(ApiPaths paths, ApiKeyAuthenticator apiKeys, BackendSecret backendSecret,
                        CredentialThrottle throttle, BodyBudget budget, ObjectMapper mapper,
-                       GatewayProperties properties) {
+                       AnthropicMessagesDoor anthropic, GatewayProperties properties) {
         this.paths = paths;
         this.apiKeys = apiKeys;
         this.backendSecret = backendSecret;
@@ -74,6 +76,7 @@ public class RequestGate extends OncePerRequestFilter {
         this.budget = budget;
         this.clientAddress = new ClientAddress(properties.trustedProxies());
         this.mapper = mapper;
+        this.anthropic = anthropic;
         this.maxBody = properties.maxBodySize().toBytes();
     }
 
@@ -85,10 +88,11 @@ public class RequestGate extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean admin = paths.of(request) == ApiPaths.Door.ADMIN;
+        ApiPaths.Door door = paths.of(request);
+        boolean admin = door == ApiPaths.Door.ADMIN;
         BodyBudget.Lease lease = budget.lease();
         try {
-            authorize(request, admin);
+            authorize(request, door);
             if (!hasBody(request)) {
                 chain.doFilter(request, response);
                 return;
@@ -102,17 +106,17 @@ public class RequestGate extends OncePerRequestFilter {
             requireUtf8(body);
             chain.doFilter(new CachedBody(request, body), response);
         } catch (GatewayException e) {
-            refuse(response, admin, e.kind().status(), OpenAiErrorBody.of(e), e.getMessage(),
+            refuse(response, door, e.kind().status(), OpenAiErrorBody.of(e), e.getMessage(),
                     e.retryAfter() == null ? null : e.retryAfter().toSeconds());
         } catch (AdminException e) {
-            refuse(response, true, e.status(), null, e.getMessage(), null);
+            refuse(response, ApiPaths.Door.ADMIN, e.status(), null, e.getMessage(), null);
         } finally {
             releaseWhenOver(request, lease);
         }
     }
 
     /** Credentials, refused at once for a client that has failed too often lately; each 401 counts. */
-    private void authorize(HttpServletRequest request, boolean admin) {
+    private void authorize(HttpServletRequest request, ApiPaths.Door door) {
         String client = clientAddress.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
         long wait = throttle.secondsToWait(client);
         if (wait > 0) {
@@ -123,7 +127,7 @@ public class RequestGate extends OncePerRequestFilter {
         // the servlet headers only: Camel would also take an Authorization query parameter for one
         String authorization = request.getHeader("Authorization");
         try {
-            if (admin) {
+            if (door == ApiPaths.Door.ADMIN) {
                 backendSecret.authorize(authorization);
             } else {
                 if (authorization == null) {
@@ -233,15 +237,20 @@ public class RequestGate extends OncePerRequestFilter {
                 "The request body is larger than the " + cap + "-byte limit.");
     }
 
-    private void refuse(HttpServletResponse response, boolean admin, int status, OpenAiErrorBody openAi, String message,
-                        Long retryAfterSeconds) throws IOException {
+    private void refuse(HttpServletResponse response, ApiPaths.Door door, int status, OpenAiErrorBody openAi,
+                        String message, Long retryAfterSeconds) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setHeader("Connection", "close");
         if (retryAfterSeconds != null) {
             response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
         }
-        response.getOutputStream().write(mapper.writeValueAsBytes(admin ? Envelope.failed(message) : openAi));
+        byte[] body = switch (door) {
+            case ADMIN -> mapper.writeValueAsBytes(Envelope.failed(message));
+            case ANTHROPIC -> anthropic.error(status, message);
+            default -> mapper.writeValueAsBytes(openAi);
+        };
+        response.getOutputStream().write(body);
     }
 
     /** The request with its body already read, served again from memory. */

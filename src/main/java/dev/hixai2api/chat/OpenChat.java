@@ -52,9 +52,7 @@ public class OpenChat implements Processor {
         exchange.setVariable(TENANT_VARIABLE, tenant);
         ChatRequest request = door.parse(body(exchange));
         exchange.setVariable("model", request.model());
-        ModelSelection selection = ModelSelection.parse(request.model())
-                .orElseThrow(() -> new GatewayException(ErrorKind.NOT_FOUND, "model_not_found", "model",
-                        "The model `" + shortened(request.model()) + "` does not exist. GET /v1/models lists the models."));
+        ModelSelection selection = selection(request.model());
         QuestionBuilder.Question question = QuestionBuilder.build(request.messages(), preMessages.messages(),
                 selection.model());
         if (question.droppedTurns() > 0) {
@@ -63,6 +61,13 @@ public class OpenChat implements Processor {
         }
         new ChatCall(door, request, selection, tenant, question.text(), ConversationKey.newTurn(request.messages()))
                 .attachTo(exchange);
+    }
+
+    /** The model a request names, its search suffix resolved; NOT_FOUND when HixAI has none of that name. */
+    static ModelSelection selection(String model) {
+        return ModelSelection.parse(model)
+                .orElseThrow(() -> new GatewayException(ErrorKind.NOT_FOUND, "model_not_found", "model",
+                        "The model `" + shortened(model) + "` does not exist. GET /v1/models lists the models."));
     }
 
     /** Set by the gate, which checked the credentials; a door route may also have set the variable itself. */

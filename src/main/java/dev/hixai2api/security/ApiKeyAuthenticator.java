@@ -41,7 +41,8 @@ public class ApiKeyAuthenticator {
         String presented = BearerToken.of(authorizationHeader);
         if (presented.isEmpty()) {
             throw new GatewayException(ErrorKind.AUTHENTICATION, "invalid_api_key", null,
-                    "You didn't provide an API key. Send it in the Authorization header as `Bearer <key>`.");
+                    "You didn't provide an API key. Send it in the Authorization header as `Bearer <key>`"
+                            + " (or in x-api-key, as Anthropic's clients do).");
         }
         byte[] digest = Secrets.sha256(presented);
         boolean match = false;

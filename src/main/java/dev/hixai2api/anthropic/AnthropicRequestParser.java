@@ -1,0 +1,351 @@
+package dev.hixai2api.anthropic;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hixai2api.core.Attachment;
+import dev.hixai2api.core.ChatMessage;
+import dev.hixai2api.core.ChatRequest;
+import dev.hixai2api.core.GatewayException;
+import dev.hixai2api.core.Limits;
+import dev.hixai2api.core.ReasoningStyle;
+
+/**
+ * Reads an Anthropic Messages request ({@code POST /v1/messages} or its {@code count_tokens}) into the canonical
+ * request, validating it as Anthropic does: the offending field is named by its dotted path
+ * ({@code messages.1.content.0.source}) and a field the API does not know is refused ("Extra inputs are not
+ * permitted"), while documented fields the gateway cannot honour are accepted and ignored.
+ */
+final class AnthropicRequestParser {
+
+    /** Documented fields read elsewhere or ignored: sampling, metadata, thinking budget, tools, service options. */
+    private static final Set<String> IGNORED_FIELDS = Set.of("temperature", "top_p", "top_k", "metadata",
+            "thinking", "tools", "tool_choice", "service_tier", "container", "mcp_servers", "context_management",
+            "output_config", "output_format", "inference_geo");
+    private static final Set<String> READ_FIELDS = Set.of("model", "messages", "system", "max_tokens",
+            "stop_sequences", "stream");
+    /** count_tokens takes what the request would send, without the answer's settings. */
+    private static final Set<String> COUNT_FIELDS = Set.of("model", "messages", "system", "thinking", "tools",
+            "tool_choice", "mcp_servers", "context_management", "output_config", "output_format");
+    private static final Set<String> MESSAGE_FIELDS = Set.of("role", "content");
+    private static final Set<String> TOOL_BLOCKS = Set.of("tool_use", "tool_result", "server_tool_use",
+            "web_search_tool_result", "web_fetch_tool_result", "code_execution_tool_result",
+            "bash_code_execution_tool_result", "text_editor_code_execution_tool_result", "mcp_tool_use",
+            "mcp_tool_result", "container_upload", "search_result");
+
+    private final ObjectMapper mapper;
+
+    AnthropicRequestParser(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** A {@code POST /v1/messages} body. */
+    ChatRequest parseMessages(byte[] body) {
+        JsonNode root = object(body);
+        requireKnown(root, false);
+        String model = model(root);
+        int maxTokens = maxTokens(root.get("max_tokens"));
+        List<ChatMessage> messages = conversation(root);
+        Limits limits = new Limits(maxTokens, stopSequences(root.get("stop_sequences")));
+        return new ChatRequest(model, messages, bool(root.get("stream"), "stream"), limits, ReasoningStyle.BLOCKS);
+    }
+
+    /** A {@code POST /v1/messages/count_tokens} body: the conversation only, never streamed, no limits. */
+    ChatRequest parseCount(byte[] body) {
+        JsonNode root = object(body);
+        requireKnown(root, true);
+        return new ChatRequest(model(root), conversation(root), false, Limits.NONE, ReasoningStyle.BLOCKS);
+    }
+
+    private JsonNode object(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw invalid(null, "The request body is empty; send a JSON object.");
+        }
+        JsonNode root;
+        try {
+            root = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
+        } catch (JsonProcessingException e) {
+            throw invalid(null, "The request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw invalid(null, "The request body could not be read.");
+        }
+        if (root == null || !root.isObject()) {
+            throw invalid(null, "The request body must be a JSON object.");
+        }
+        return root;
+    }
+
+    private static void requireKnown(JsonNode root, boolean count) {
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            boolean known = count ? COUNT_FIELDS.contains(name)
+                    : READ_FIELDS.contains(name) || IGNORED_FIELDS.contains(name);
+            if (!known) {
+                throw invalid(name, name + ": Extra inputs are not permitted");
+            }
+        }
+    }
+
+    private static String model(JsonNode root) {
+        JsonNode model = root.get("model");
+        if (model == null || model.isNull()) {
+            throw invalid("model", "model: Field required");
+        }
+        if (!model.isTextual() || model.asText().isBlank()) {
+            throw invalid("model", "model: must be a non-empty string");
+        }
+        return model.asText().trim();
+    }
+
+    private static int maxTokens(JsonNode node) {
+        if (node == null || node.isNull()) {
+            throw invalid("max_tokens", "max_tokens: Field required");
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 1) {
+            throw invalid("max_tokens", "max_tokens: must be a positive integer");
+        }
+        return node.intValue();
+    }
+
+    /** {@code system} first as one "system" message, then the turns. */
+    private static List<ChatMessage> conversation(JsonNode root) {
+        List<ChatMessage> messages = new ArrayList<>();
+        String system = system(root.get("system"));
+        if (!system.isBlank()) {
+            messages.add(new ChatMessage("system", system));
+        }
+        JsonNode turns = root.get("messages");
+        if (turns == null || turns.isNull()) {
+            throw invalid("messages", "messages: Field required");
+        }
+        if (!turns.isArray()) {
+            throw invalid("messages", "messages: must be an array of messages");
+        }
+        if (turns.isEmpty()) {
+            throw invalid("messages", "messages: at least one message is required");
+        }
+        for (int i = 0; i < turns.size(); i++) {
+            messages.add(message(turns.get(i), "messages." + i, i == turns.size() - 1));
+        }
+        return messages;
+    }
+
+    private static String system(JsonNode system) {
+        if (system == null || system.isNull()) {
+            return "";
+        }
+        if (system.isTextual()) {
+            return system.asText();
+        }
+        if (!system.isArray()) {
+            throw invalid("system", "system: must be a string or an array of text blocks");
+        }
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < system.size(); i++) {
+            JsonNode block = system.get(i);
+            String path = "system." + i;
+            if (!"text".equals(type(block, path))) {
+                throw invalid(path + ".type", path + ".type: system blocks must be of type text");
+            }
+            texts.add(string(block, "text", path));
+        }
+        return String.join("\n", texts);
+    }
+
+    private static ChatMessage message(JsonNode node, String path, boolean last) {
+        if (!node.isObject()) {
+            throw invalid(path, path + ": must be an object with role and content");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!MESSAGE_FIELDS.contains(name)) {
+                throw invalid(path + "." + name, path + "." + name + ": Extra inputs are not permitted");
+            }
+        }
+        JsonNode role = node.get("role");
+        if (role == null || !role.isTextual() || !Set.of("user", "assistant").contains(role.asText())) {
+            String hint = role != null && "system".equals(role.asText())
+                    ? " (put the system prompt in the top-level system field)" : "";
+            throw invalid(path + ".role", path + ".role: must be user or assistant" + hint);
+        }
+        ChatMessage message = content(role.asText(), node.get("content"), path + ".content");
+        // Anthropic lets only a final assistant message (a prefill) be empty
+        if (message.text().isBlank() && message.attachments().isEmpty() && !(last && "assistant".equals(message.role()))) {
+            throw invalid(path + ".content", path + ".content: all messages must have non-empty content "
+                    + "except for the optional final assistant message");
+        }
+        return message;
+    }
+
+    private static ChatMessage content(String role, JsonNode content, String path) {
+        if (content == null || content.isNull()) {
+            throw invalid(path, path + ": Field required");
+        }
+        if (content.isTextual()) {
+            return new ChatMessage(role, content.asText());
+        }
+        if (!content.isArray()) {
+            throw invalid(path, path + ": must be a string or an array of content blocks");
+        }
+        List<String> texts = new ArrayList<>();
+        List<Attachment> attachments = new ArrayList<>();
+        for (int i = 0; i < content.size(); i++) {
+            JsonNode block = content.get(i);
+            String blockPath = path + "." + i;
+            String type = type(block, blockPath);
+            switch (type) {
+                case "text" -> texts.add(string(block, "text", blockPath));
+                case "image" -> attachments.add(image(block.get("source"), blockPath + ".source"));
+                case "document" -> attachments.add(document(block, blockPath));
+                // the thinking of an earlier answer is not part of what was said
+                case "thinking", "redacted_thinking" -> {
+                    if (!"assistant".equals(role)) {
+                        throw invalid(blockPath + ".type", blockPath + ".type: " + type
+                                + " blocks belong to assistant messages");
+                    }
+                }
+                default -> {
+                    if (TOOL_BLOCKS.contains(type)) {
+                        throw invalid(blockPath + ".type", blockPath + ".type: " + type + " blocks are not "
+                                + "supported yet: this gateway does not run tools (tool use comes with issue 14).");
+                    }
+                    throw invalid(blockPath + ".type", blockPath + ".type: unknown content block type " + type
+                            + "; send text, image or document blocks");
+                }
+            }
+        }
+        return new ChatMessage(role, String.join("\n", texts), attachments);
+    }
+
+    /** {@code source: {type: base64, media_type, data}} or {@code {type: url, url}}. */
+    private static Attachment image(JsonNode source, String path) {
+        return switch (sourceType(source, path)) {
+            case "base64" -> new Attachment(dataUri(string(source, "media_type", path), base64(source, path)), null);
+            case "url" -> new Attachment(url(source, path), null);
+            default -> throw unsupportedSource(source, path, "base64 or url");
+        };
+    }
+
+    /** A PDF as base64 or URL, or plain text; the title, if any, names the file. */
+    private static Attachment document(JsonNode block, String path) {
+        JsonNode source = block.get("source");
+        String sourcePath = path + ".source";
+        JsonNode title = block.get("title");
+        String filename = title != null && title.isTextual() ? title.asText() : null;
+        return switch (sourceType(source, sourcePath)) {
+            case "base64" -> new Attachment(dataUri(string(source, "media_type", sourcePath), base64(source, sourcePath)),
+                    filename);
+            case "text" -> new Attachment(dataUri("text/plain",
+                    Base64.getEncoder().encodeToString(string(source, "data", sourcePath).getBytes(StandardCharsets.UTF_8))),
+                    filename);
+            case "url" -> new Attachment(url(source, sourcePath), filename);
+            default -> throw unsupportedSource(source, sourcePath, "base64, text or url");
+        };
+    }
+
+    private static String sourceType(JsonNode source, String path) {
+        if (source == null || !source.isObject()) {
+            throw invalid(path, path + ": Field required (an object with a type)");
+        }
+        return string(source, "type", path);
+    }
+
+    private static GatewayException unsupportedSource(JsonNode source, String path, String supported) {
+        return invalid(path + ".type", path + ".type: sources of type " + source.get("type").asText()
+                + " are not supported; send " + supported);
+    }
+
+    private static String base64(JsonNode source, String path) {
+        String data = string(source, "data", path);
+        if (!isBase64(data)) {
+            throw invalid(path + ".data", path + ".data: is not valid base64");
+        }
+        return data;
+    }
+
+    /** Checked in place: decoding a file of many megabytes only to check it would copy it. */
+    private static boolean isBase64(String data) {
+        int padding = data.endsWith("==") ? 2 : data.endsWith("=") ? 1 : 0;
+        if (data.isEmpty() || data.length() % 4 != 0) {
+            return false;
+        }
+        for (int i = 0; i < data.length() - padding; i++) {
+            char c = data.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String url(JsonNode source, String path) {
+        String url = string(source, "url", path).trim();
+        if (!url.regionMatches(true, 0, "http://", 0, 7) && !url.regionMatches(true, 0, "https://", 0, 8)) {
+            throw invalid(path + ".url", path + ".url: must be an http or https URL");
+        }
+        return url;
+    }
+
+    private static String dataUri(String mediaType, String base64) {
+        return "data:" + mediaType + ";base64," + base64;
+    }
+
+    private static List<String> stopSequences(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw invalid("stop_sequences", "stop_sequences: must be an array of strings");
+        }
+        List<String> sequences = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode sequence = node.get(i);
+            if (!sequence.isTextual() || sequence.asText().isBlank()) {
+                throw invalid("stop_sequences", "stop_sequences." + i + ": must be a non-empty string");
+            }
+            sequences.add(sequence.asText());
+        }
+        return sequences;
+    }
+
+    private static boolean bool(JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw invalid(path, path + ": must be a boolean");
+        }
+        return node.booleanValue();
+    }
+
+    private static String type(JsonNode block, String path) {
+        if (!block.isObject()) {
+            throw invalid(path, path + ": must be an object with a type");
+        }
+        return string(block, "type", path);
+    }
+
+    private static String string(JsonNode parent, String field, String path) {
+        JsonNode value = parent.get(field);
+        if (value == null || value.isNull()) {
+            throw invalid(path + "." + field, path + "." + field + ": Field required");
+        }
+        if (!value.isTextual()) {
+            throw invalid(path + "." + field, path + "." + field + ": must be a string");
+        }
+        return value.asText();
+    }
+
+    private static GatewayException invalid(String param, String message) {
+        return GatewayException.invalidRequest(param, message);
+    }
+}
