@@ -1,0 +1,154 @@
+package dev.hixai2api.responses;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hixai2api.core.AnswerEvent;
+import dev.hixai2api.core.ChatMessage;
+import dev.hixai2api.core.ChatRequest;
+import dev.hixai2api.core.ErrorKind;
+import dev.hixai2api.core.FrontDoor;
+import dev.hixai2api.core.GatewayException;
+import dev.hixai2api.core.ReasoningStyle;
+import dev.hixai2api.core.StreamRenderer;
+import dev.hixai2api.persistence.ResponseRepository;
+
+/**
+ * The OpenAI Responses dialect for one request. It is made per request because a response lives beyond its
+ * answer: {@link #parse} adds the stored history of {@code previous_response_id} (so the core continues that
+ * HixAI chat with only the new input), and the answer is stored (unless {@code store:false}) before its last
+ * frame or body leaves, so a client's next request can name it at once.
+ */
+public final class OpenAiResponsesDoor implements FrontDoor {
+
+    public static final String NAME = "openai-responses";
+    private static final TypeReference<List<StoredMessage>> HISTORY = new TypeReference<>() {
+    };
+
+    private final ObjectMapper mapper;
+    private final ResponseRepository responses;
+    private final Supplier<String> tenant;
+    /** Set by {@link #parse}, which the core calls once before it renders anything. */
+    private ResponsesRequest request;
+    /** The conversation without this request's instructions: what a stored response keeps. */
+    private List<ChatMessage> conversation;
+
+    /** @param tenant who asks (a digest of the API key), read when the body is parsed */
+    public OpenAiResponsesDoor(ObjectMapper mapper, ResponseRepository responses, Supplier<String> tenant) {
+        this.mapper = mapper;
+        this.responses = responses;
+        this.tenant = tenant;
+    }
+
+    /** One message of a stored conversation; files of earlier turns are not kept (HixAI's chat holds them). */
+    private record StoredMessage(String role, String text) {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ChatRequest parse(byte[] body) {
+        request = new ResponsesRequestParser(mapper).parse(body);
+        List<ChatMessage> messages = new ArrayList<>();
+        if (request.previousResponseId() != null) {
+            messages.addAll(storedConversation(request.previousResponseId()));
+        }
+        messages.addAll(request.input());
+        conversation = List.copyOf(messages);
+        if (request.instructions() != null) {
+            messages.add(0, new ChatMessage("system", request.instructions()));
+        }
+        return new ChatRequest(request.model(), messages, request.stream(), request.limits(), ReasoningStyle.BLOCKS);
+    }
+
+    @Override
+    public StreamRenderer streamRenderer(ChatRequest chat) {
+        return new ResponsesStreamRenderer(ResponseShape.of(mapper, request), this::finished);
+    }
+
+    /** The non-streamed body is the stream's closing response: one rendering of the events for both. */
+    @Override
+    public byte[] answer(ChatRequest chat, List<AnswerEvent> events) {
+        ObjectNode[] response = new ObjectNode[1];
+        StreamRenderer renderer = new ResponsesStreamRenderer(ResponseShape.of(mapper, request), (done, text) -> {
+            finished(done, text);
+            response[0] = done;
+        });
+        events.forEach(renderer::event);
+        return json(response[0]);
+    }
+
+    @Override
+    public byte[] error(GatewayException error) {
+        ObjectNode body = mapper.createObjectNode();
+        ObjectNode detail = body.putObject("error");
+        detail.put("message", error.getMessage());
+        detail.put("type", type(error.kind()));
+        detail.put("param", error.param());
+        detail.put("code", error.code());
+        return json(body);
+    }
+
+    /** The stored Response object of {@code id}, as GET /v1/responses/{id} answers it. */
+    public byte[] stored(String id) {
+        return responses.find(id, tenant.get())
+                .map(stored -> stored.responseJson().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .orElseThrow(() -> new GatewayException(ErrorKind.NOT_FOUND, "not_found", null,
+                        "Response with id '" + id + "' not found."));
+    }
+
+    private List<ChatMessage> storedConversation(String id) {
+        String json = responses.find(id, tenant.get())
+                .orElseThrow(() -> new GatewayException(ErrorKind.INVALID_REQUEST, "previous_response_not_found",
+                        "previous_response_id", "Previous response with id '" + id + "' not found."))
+                .historyJson();
+        try {
+            return mapper.readValue(json, HISTORY).stream().map(m -> new ChatMessage(m.role(), m.text())).toList();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored response " + id + " has an unreadable history", e);
+        }
+    }
+
+    private void finished(ObjectNode response, String answer) {
+        if (!request.store()) {
+            return;
+        }
+        List<StoredMessage> history = new ArrayList<>();
+        conversation.forEach(m -> history.add(new StoredMessage(m.role(), m.text())));
+        history.add(new StoredMessage("assistant", answer));
+        try {
+            responses.insert(response.get("id").asText(), tenant.get(), request.model(),
+                    mapper.writeValueAsString(history), mapper.writeValueAsString(response));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A list of strings always serialises", e);
+        }
+    }
+
+    /** OpenAI's error types: the one of an HTTP status class. */
+    private static String type(ErrorKind kind) {
+        return switch (kind) {
+            case AUTHENTICATION -> "authentication_error";
+            case PERMISSION -> "permission_error";
+            case RATE_LIMITED -> "rate_limit_error";
+            case UPSTREAM -> "upstream_error";
+            case INTERNAL, UNAVAILABLE -> "server_error";
+            default -> "invalid_request_error";
+        };
+    }
+
+    private byte[] json(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A JSON tree always serialises", e);
+        }
+    }
+}
