@@ -22,8 +22,8 @@ import dev.hixai2api.persistence.ResponseRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * The OpenAI Responses dialect. The bean parses and renders without storage (the engine finds it by name to write
- * errors); each request runs on its own {@link #turn}, because a response lives beyond its answer: the turn adds
+ * The OpenAI Responses dialect. Each request runs on a {@link #turn} of its own (the bean only writes errors,
+ * for the engine finds the door by name to do so), because a response lives beyond its answer: the turn adds
  * the stored history of {@code previous_response_id} when it parses (so the core continues that HixAI chat with
  * only the new input), and stores the answer (unless {@code store:false}) before its last frame or body leaves,
  * so the client's next request can name it at once.
@@ -57,19 +57,24 @@ public class OpenAiResponsesDoor implements FrontDoor {
         return NAME;
     }
 
+    /** Every request parses on a {@link #turn} of its own: only its errors are written by the bean. */
     @Override
     public ChatRequest parse(byte[] body) {
-        return chatRequest(new ResponsesRequestParser(mapper).parse(body), List.of());
+        throw notOnATurn();
     }
 
     @Override
     public StreamRenderer streamRenderer(ChatRequest chat) {
-        return new ResponsesStreamRenderer(ResponseShape.of(mapper, responsesRequest(chat)), (response, text) -> { });
+        throw notOnATurn();
     }
 
     @Override
     public byte[] answer(ChatRequest chat, List<AnswerEvent> events) {
-        return answer(responsesRequest(chat), events, (response, text) -> { });
+        throw notOnATurn();
+    }
+
+    private static IllegalStateException notOnATurn() {
+        return new IllegalStateException(NAME + " requests run on OpenAiResponsesDoor.turn(tenant)");
     }
 
     @Override
@@ -100,11 +105,6 @@ public class OpenAiResponsesDoor implements FrontDoor {
         messages.addAll(history);
         messages.addAll(request.input());
         return new ChatRequest(request.model(), messages, request.stream(), request.limits(), ReasoningStyle.BLOCKS);
-    }
-
-    /** What a response echoes, for a request the bean parsed itself (no instructions apart, nothing stored). */
-    private static ResponsesRequest responsesRequest(ChatRequest chat) {
-        return new ResponsesRequest(chat.model(), null, chat.messages(), chat.stream(), chat.limits(), false, null);
     }
 
     /** The non-streamed body is the stream's closing response: one rendering of the events for both. */

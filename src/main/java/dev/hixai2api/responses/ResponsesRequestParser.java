@@ -22,6 +22,7 @@ import dev.hixai2api.core.Limits;
 public final class ResponsesRequestParser {
 
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant");
+    private static final String NO_TOOLS_YET = "are not supported yet: tool calling comes with issue 14.";
 
     private final ObjectMapper mapper;
 
@@ -38,7 +39,7 @@ public final class ResponsesRequestParser {
         JsonNode tools = root.get("tools");
         if (tools != null && !tools.isNull() && !(tools.isArray() && tools.isEmpty())) {
             throw new GatewayException(ErrorKind.INVALID_REQUEST, "unsupported_parameter", "tools",
-                    "`tools` are not supported yet: tool calling comes with issue 14. Send the request without tools.");
+                    "`tools` " + NO_TOOLS_YET + " Send the request without tools.");
         }
         object(root, "reasoning");
         number(root, "temperature");
@@ -89,8 +90,7 @@ public final class ResponsesRequestParser {
                 case "reasoning" -> { }
                 case "function_call", "function_call_output", "custom_tool_call", "custom_tool_call_output" ->
                         throw new GatewayException(ErrorKind.INVALID_REQUEST, "unsupported_parameter",
-                                path + ".type", "Input items of type `" + type
-                                + "` are not supported yet: tool calling comes with issue 14.");
+                                path + ".type", "Input items of type `" + type + "` " + NO_TOOLS_YET);
                 default -> throw new GatewayException(ErrorKind.INVALID_REQUEST,
                         "unsupported_input_item", path + ".type", "Input items of type `" + type
                         + "` are not supported; send `message` items.");
@@ -155,7 +155,8 @@ public final class ResponsesRequestParser {
             throw GatewayException.invalidRequest(path + ".file_data",
                     "`" + path + ".file_data` must be a data URI (data:<type>;base64,…).");
         }
-        return new Attachment(data, text(part, "filename"));
+        JsonNode filename = part.get("filename");
+        return new Attachment(data, filename != null && filename.isTextual() ? filename.asText() : null);
     }
 
     private static void refuseFileId(JsonNode part, String path) {
