@@ -126,6 +126,25 @@ class ResponsesE2ETest extends GatewayTestSupport {
     }
 
     @Test
+    void maxOutputTokensCutTheAnswerWhichIsIncompleteAndStillContinues() {
+        seedCookie("tok-a", 100);
+        SIMULATOR.answerWith(List.of("one two", " three four", " five six"));
+
+        JsonNode cut = json(create(body(MODEL, "Count").put("max_output_tokens", 3), null).body());
+        HttpResponse<String> next = create(body(MODEL, "Go on").put("previous_response_id", cut.get("id").asText()), null);
+
+        assertThat(cut.get("status").asText()).isEqualTo("incomplete");
+        assertThat(cut.at("/incomplete_details/reason").asText()).isEqualTo("max_output_tokens");
+        assertThat(cut.at("/output/0/status").asText()).isEqualTo("incomplete");
+        assertThat(cut.at("/output/0/content/0/text").asText()).isEqualTo("one two three");
+        assertThat(cut.at("/usage/output_tokens").asInt()).isEqualTo(3);
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(SIMULATOR.chatCalls()).hasSize(2);
+        assertThat(SIMULATOR.chatCalls().get(1).chatId()).isEqualTo(SIMULATOR.chatCalls().get(0).chatId());
+        assertThat(SIMULATOR.chatCalls().get(1).question()).isEqualTo("Go on");
+    }
+
+    @Test
     void storedResponsesAreReadBackByTheirOwnKeyOnly() {
         seedCookie("tok-a", 100);
         seedApiKey("sk-responses-owner-01");
