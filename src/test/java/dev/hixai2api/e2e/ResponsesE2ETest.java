@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hixai2api.core.TokenCounter;
 import dev.hixai2api.simulator.ChatCall;
+import dev.hixai2api.simulator.Failure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -87,6 +88,23 @@ class ResponsesE2ETest extends GatewayTestSupport {
         JsonNode completed = events.get(events.size() - 1).get("response");
         assertThat(completed.at("/output/0/content/0/text").asText()).isEqualTo("Streamed answer");
         assertThat(completed.at("/usage/output_tokens").asInt()).isEqualTo(TokenCounter.count("Streamed answer"));
+    }
+
+    @Test
+    void aStreamHixAiBreaksOffEndsWithResponseFailedAndIsNotStored() {
+        seedCookie("tok-a", 100);
+        SIMULATOR.failNext(Failure.DROP_MID_STREAM);
+
+        HttpResponse<String> response = create(body(MODEL, "hi").put("stream", true), null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<JsonNode> events = events(response.body());
+        assertThat(events).extracting(e -> e.get("type").asText()).contains("response.output_text.delta")
+                .doesNotContain("response.completed").last().isEqualTo("response.failed");
+        JsonNode failed = events.get(events.size() - 1).get("response");
+        assertThat(failed.get("status").asText()).isEqualTo("failed");
+        assertThat(failed.at("/error/code").asText()).isEqualTo("upstream_stream_interrupted");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stored_response").query(Integer.class).single()).isZero();
     }
 
     @Test
