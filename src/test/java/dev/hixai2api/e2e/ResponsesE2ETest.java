@@ -3,7 +3,9 @@ package dev.hixai2api.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,6 +90,25 @@ class ResponsesE2ETest extends GatewayTestSupport {
         JsonNode completed = events.get(events.size() - 1).get("response");
         assertThat(completed.at("/output/0/content/0/text").asText()).isEqualTo("Streamed answer");
         assertThat(completed.at("/usage/output_tokens").asInt()).isEqualTo(TokenCounter.count("Streamed answer"));
+    }
+
+    @Test
+    void anInputFileIsUploadedToHixAi() {
+        seedCookie("tok-a", 100);
+        byte[] pdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n".getBytes(StandardCharsets.US_ASCII);
+        ObjectNode message = JSON.createObjectNode().put("role", "user");
+        message.putArray("content").add(JSON.createObjectNode().put("type", "input_text").put("text", "Summarise"))
+                .add(JSON.createObjectNode().put("type", "input_file").put("filename", "a.pdf")
+                        .put("file_data", "data:application/pdf;base64," + Base64.getEncoder().encodeToString(pdf)));
+
+        HttpResponse<String> response = create(body(MODEL, List.of(message)), null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(SIMULATOR.uploads().entrySet()).singleElement().satisfies(upload -> {
+            assertThat(upload.getValue().bytes()).isEqualTo(pdf);
+            assertThat(SIMULATOR.chatCalls().get(0).fileUrl()).isEqualTo(SIMULATOR.baseUrl() + "/upload/" + upload.getKey());
+        });
+        assertThat(SIMULATOR.chatCalls().get(0).question()).contains("Summarise");
     }
 
     @Test
