@@ -18,6 +18,7 @@ import dev.hixai2api.core.FrontDoor;
 import dev.hixai2api.core.GatewayException;
 import dev.hixai2api.core.ReasoningStyle;
 import dev.hixai2api.core.StreamRenderer;
+import dev.hixai2api.openai.OpenAiErrorBody;
 import dev.hixai2api.persistence.ResponseRepository;
 import org.springframework.stereotype.Component;
 
@@ -77,15 +78,10 @@ public class OpenAiResponsesDoor implements FrontDoor {
         return new IllegalStateException(NAME + " requests run on OpenAiResponsesDoor.turn(tenant)");
     }
 
+    /** The same OpenAI error shape and types as the chat door's. */
     @Override
     public byte[] error(GatewayException error) {
-        ObjectNode body = mapper.createObjectNode();
-        ObjectNode detail = body.putObject("error");
-        detail.put("message", error.getMessage());
-        detail.put("type", type(error.kind()));
-        detail.put("param", error.param());
-        detail.put("code", error.code());
-        return json(body);
+        return json(OpenAiErrorBody.of(error));
     }
 
     /** The stored Response object of {@code id}, as GET /v1/responses/{id} answers it. */
@@ -189,23 +185,11 @@ public class OpenAiResponsesDoor implements FrontDoor {
         }
     }
 
-    /** OpenAI's error types: the one of an HTTP status class. */
-    private static String type(ErrorKind kind) {
-        return switch (kind) {
-            case AUTHENTICATION -> "authentication_error";
-            case PERMISSION -> "permission_error";
-            case RATE_LIMITED -> "rate_limit_error";
-            case UPSTREAM -> "upstream_error";
-            case INTERNAL, UNAVAILABLE -> "server_error";
-            default -> "invalid_request_error";
-        };
-    }
-
     private byte[] json(Object value) {
         try {
             return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree always serialises", e);
+            throw new IllegalStateException("JSON trees and records always serialise", e);
         }
     }
 }
