@@ -8,7 +8,9 @@ import dev.hixai2api.openai.ChatCompletionSchema;
 import dev.hixai2api.openai.OpenAiModelList;
 import dev.hixai2api.openai.OpenAiResponses;
 import dev.hixai2api.openai.OpenAiErrorBody;
+import dev.hixai2api.responses.ResponsesSchema;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
 
 /** The OpenAI-compatible endpoints under ROUTE_PREFIX; each verb hands off to its direct: route. */
@@ -45,6 +47,26 @@ public class OpenAiRestRoutes extends RouteBuilder {
                     .responseMessage().code(503).message("No usable cookie, or Cloudflare refused the gateway")
                         .responseModel(OpenAiErrorBody.class).endResponseMessage()
                     .to(CHAT)
+                .post("/responses").id("responses-create-rest")
+                    .description("Responses API: one Response object, or with stream=true its server-sent events "
+                            + "ending in response.completed; previous_response_id continues a stored response")
+                    .security("apiKey")
+                    .type(ResponsesSchema.Request.class).outType(ResponsesSchema.Response.class)
+                    .produces("application/json,text/event-stream")
+                    .responseMessage().code(400).message("Invalid request, or unknown previous_response_id").responseModel(OpenAiErrorBody.class).endResponseMessage()
+                    .responseMessage().code(401).message("Missing or wrong API key").responseModel(OpenAiErrorBody.class).endResponseMessage()
+                    .responseMessage().code(404).message("Unknown model").responseModel(OpenAiErrorBody.class).endResponseMessage()
+                    .responseMessage().code(502).message("HixAI failed").responseModel(OpenAiErrorBody.class).endResponseMessage()
+                    .to(ResponsesRoutes.CREATE)
+                .get("/responses/{id}").id("responses-get-rest")
+                    .description("A response stored by this API key (store defaults to true)")
+                    .security("apiKey")
+                    .param().name("id").type(RestParamType.path).description("resp_… id").endParam()
+                    .outType(ResponsesSchema.Response.class)
+                    .produces("application/json")
+                    .responseMessage().code(401).message("Missing or wrong API key").responseModel(OpenAiErrorBody.class).endResponseMessage()
+                    .responseMessage().code(404).message("No such response for this API key").responseModel(OpenAiErrorBody.class).endResponseMessage()
+                    .to(ResponsesRoutes.GET)
                 .get("/models").id("list-models-rest")
                     .description("Models the cookie pool can serve now")
                     .security("apiKey")

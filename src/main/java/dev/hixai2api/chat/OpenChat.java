@@ -71,7 +71,7 @@ public class OpenChat implements Processor {
     }
 
     /** Set by the gate, which checked the credentials; a door route may also have set the variable itself. */
-    private static String tenant(Exchange exchange) {
+    public static String tenant(Exchange exchange) {
         String set = exchange.getVariable(TENANT_VARIABLE, String.class);
         if (set != null) {
             return set;

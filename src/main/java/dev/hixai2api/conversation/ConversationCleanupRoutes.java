@@ -6,6 +6,7 @@ import dev.hixai2api.config.GatewayProperties;
 import dev.hixai2api.hix.HixRequest;
 import dev.hixai2api.persistence.ConversationRepository;
 import dev.hixai2api.persistence.ConversationRepository.ExpiredConversation;
+import dev.hixai2api.persistence.ResponseRepository;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * CHAT_MAX_DAYS: conversation records older than that are deleted, and their chats at HixAI too. A chat
  * HixAI fails to delete is logged and its record deleted all the same, so one bad chat never blocks the rest.
+ * Stored /v1/responses answers of that age go too: the chats they would continue are gone.
  */
 @Component
 public class ConversationCleanupRoutes extends RouteBuilder {
@@ -21,10 +23,13 @@ public class ConversationCleanupRoutes extends RouteBuilder {
     private static final String EXPIRED = "hixExpiredConversation";
 
     private final ConversationRepository conversations;
+    private final ResponseRepository responses;
     private final int maxDays;
 
-    public ConversationCleanupRoutes(ConversationRepository conversations, GatewayProperties properties) {
+    public ConversationCleanupRoutes(ConversationRepository conversations, ResponseRepository responses,
+                                     GatewayProperties properties) {
         this.conversations = conversations;
+        this.responses = responses;
         this.maxDays = properties.chatMaxDays();
     }
 
@@ -47,7 +52,9 @@ public class ConversationCleanupRoutes extends RouteBuilder {
                     .end()
                     .process(exchange -> conversations.delete(expired(exchange).id()))
                 .end()
-                .log("Conversation cleanup: ${body.size()} record(s) older than " + maxDays + " day(s) deleted");
+                .log("Conversation cleanup: ${body.size()} record(s) older than " + maxDays + " day(s) deleted")
+                .process(exchange -> responses.deleteCreatedBefore(
+                        System.currentTimeMillis() - Duration.ofDays(maxDays).toMillis()));
     }
 
     private static ExpiredConversation expired(Exchange exchange) {

@@ -98,6 +98,7 @@ public abstract class GatewayTestSupport {
     void cleanState() {
         SIMULATOR.reset();
         jdbc.sql("DELETE FROM conversation").update();
+        jdbc.sql("DELETE FROM stored_response").update();
         jdbc.sql("DELETE FROM hix_cookie").update();
         cookies.invalidate();
         jdbc.sql("DELETE FROM api_key").update();

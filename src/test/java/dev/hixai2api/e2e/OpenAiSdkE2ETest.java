@@ -13,6 +13,10 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.models.Model;
+import com.openai.models.responses.Response;
+import com.openai.models.responses.ResponseCreateParams;
+import com.openai.models.responses.ResponseOutputText;
+import com.openai.models.responses.ResponseStreamEvent;
 import dev.hixai2api.core.TokenCounter;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +61,61 @@ class OpenAiSdkE2ETest extends GatewayTestSupport {
         assertThatThrownBy(() -> client.chat().completions().create(params("no-such-model")))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void theSdkCreatesContinuesAndRetrievesResponses() {
+        seedCookie("tok-a", 100);
+        SIMULATOR.answerWith(List.of("Hi", " from", " HixAI"));
+        OpenAIClient client = client("any");
+
+        Response first = client.responses().create(ResponseCreateParams.builder().model("gpt-4o-mini")
+                .instructions("Be brief").input("Say hi").build());
+        Response second = client.responses().create(ResponseCreateParams.builder().model("gpt-4o-mini")
+                .instructions("Be brief").input("Again").previousResponseId(first.id()).build());
+        Response retrieved = client.responses().retrieve(second.id());
+
+        first.validate();
+        retrieved.validate();
+        assertThat(text(first)).isEqualTo("Hi from HixAI");
+        assertThat(first.usage()).hasValueSatisfying(u -> assertThat(u.outputTokens())
+                .isEqualTo(TokenCounter.count("Hi from HixAI")));
+        assertThat(retrieved.id()).isEqualTo(second.id());
+        assertThat(retrieved.previousResponseId()).hasValue(first.id());
+        assertThat(SIMULATOR.chatCalls()).hasSize(2);
+        assertThat(SIMULATOR.chatCalls().get(1).chatId()).isEqualTo(SIMULATOR.chatCalls().get(0).chatId());
+        assertThat(SIMULATOR.chatCalls().get(1).question()).isEqualTo("Again");
+        assertThatThrownBy(() -> client.responses().retrieve("resp_unknown")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void theSdkReadsAResponsesStreamWithReasoning() {
+        seedCookie("tok-a", 100);
+        SIMULATOR.answerWith(List.of("Streamed", " answer"));
+
+        StringBuilder reasoning = new StringBuilder();
+        StringBuilder text = new StringBuilder();
+        List<Response> completed = new java.util.ArrayList<>();
+        try (StreamResponse<ResponseStreamEvent> stream = client("any").responses().createStreaming(
+                ResponseCreateParams.builder().model("deepseek-r1").input("Why?").build())) {
+            stream.stream().forEach(event -> {
+                event.validate();
+                event.reasoningSummaryTextDelta().ifPresent(d -> reasoning.append(d.delta()));
+                event.outputTextDelta().ifPresent(d -> text.append(d.delta()));
+                event.completed().ifPresent(c -> completed.add(c.response()));
+            });
+        }
+
+        assertThat(reasoning).hasToString("Let me think about it.");
+        assertThat(text).hasToString("Streamed answer");
+        assertThat(completed).singleElement().satisfies(r -> assertThat(text(r)).isEqualTo("Streamed answer"));
+    }
+
+    private static String text(Response response) {
+        return response.output().stream().flatMap(item -> item.message().stream())
+                .flatMap(message -> message.content().stream())
+                .flatMap(content -> content.outputText().stream())
+                .map(ResponseOutputText::text).collect(java.util.stream.Collectors.joining());
     }
 
     private OpenAIClient client(String apiKey) {

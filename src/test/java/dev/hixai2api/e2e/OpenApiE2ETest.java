@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class OpenApiE2ETest extends GatewayTestSupport {
 
     static final List<String> OPERATIONS = List.of(
-            "post /v1/chat/completions", "get /v1/models",
+            "post /v1/chat/completions", "get /v1/models", "post /v1/responses", "get /v1/responses/{id}",
             "post /api/auth/verify", "put /api/key", "get /api/key/all", "post /api/key/update",
             "delete /api/key/{id}", "put /api/cookie", "get /api/cookie/all", "post /api/cookie/update",
             "delete /api/cookie/{id}", "post /api/cookie/credit/refresh", "get /api/status");
@@ -37,6 +37,10 @@ class OpenApiE2ETest extends GatewayTestSupport {
                 .endsWith("ChatCompletionSchema");
         assertThat(chat.path("responses").path("404").path("content").path("application/json").path("schema").path("$ref").asText())
                 .endsWith("OpenAiErrorBody");
+        assertThat(doc.path("paths").path("/v1/responses").path("post").path("requestBody").toString())
+                .contains("Request");
+        assertThat(doc.path("paths").path("/v1/responses/{id}").path("get").path("responses").path("404").toString())
+                .contains("OpenAiErrorBody");
         assertThat(doc.path("paths").path("/api/cookie").path("put").path("requestBody").toString()).contains("CookieRequest");
         assertThat(doc.path("components").path("schemas").path("ChatCompletionSchema").path("properties").has("messages")).isTrue();
         assertThat(doc.path("components").path("schemas").path("Completion").path("properties").has("choices")).isTrue();

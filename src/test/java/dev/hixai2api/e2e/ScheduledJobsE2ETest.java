@@ -64,6 +64,22 @@ class ScheduledJobsE2ETest extends GatewayTestSupport {
         });
     }
 
+    @Test
+    void theCleanupJobDeletesOldStoredResponses() {
+        long now = System.currentTimeMillis();
+        storedResponse("resp_old", now - 3 * DAY);
+        storedResponse("resp_recent", now - DAY);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                jdbc.sql("SELECT id FROM stored_response").query(String.class).list()).containsExactly("resp_recent"));
+    }
+
+    private void storedResponse(String id, long created) {
+        jdbc.sql("INSERT INTO stored_response (id, tenant, model, history, response, create_time) "
+                        + "VALUES (?, '', 'gpt-4o-mini', '[]', '{}', ?)")
+                .params(id, created).update();
+    }
+
     private void conversation(String chatId, long cookieId, long updated) {
         jdbc.sql("INSERT INTO conversation (chat_id, cookie_id, model, context_hash, create_time, update_time) "
                         + "VALUES (?, ?, 'gpt-4o-mini', 'h', ?, ?)")

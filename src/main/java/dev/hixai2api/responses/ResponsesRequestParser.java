@@ -1,0 +1,223 @@
+package dev.hixai2api.responses;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hixai2api.core.Attachment;
+import dev.hixai2api.core.ChatMessage;
+import dev.hixai2api.core.ErrorKind;
+import dev.hixai2api.core.GatewayException;
+import dev.hixai2api.core.Limits;
+
+/**
+ * Reads a Responses API request body, naming the offending field as OpenAI does. Sampling settings
+ * ({@code temperature}, {@code top_p}) and {@code reasoning} are accepted and ignored: HixAI takes none.
+ */
+public final class ResponsesRequestParser {
+
+    private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant");
+    private static final String NO_TOOLS_YET = "are not supported yet: tool calling comes with issue 14.";
+
+    private final ObjectMapper mapper;
+
+    public ResponsesRequestParser(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public ResponsesRequest parse(byte[] body) {
+        JsonNode root = read(body);
+        String model = text(root, "model");
+        if (model == null || model.isBlank()) {
+            throw GatewayException.invalidRequest("model", "`model` is required and must be a non-empty string.");
+        }
+        JsonNode tools = root.get("tools");
+        if (tools != null && !tools.isNull() && !(tools.isArray() && tools.isEmpty())) {
+            throw new GatewayException(ErrorKind.INVALID_REQUEST, "unsupported_parameter", "tools",
+                    "`tools` " + NO_TOOLS_YET + " Send the request without tools.");
+        }
+        object(root, "reasoning");
+        number(root, "temperature");
+        number(root, "top_p");
+        String previous = text(root, "previous_response_id");
+        return new ResponsesRequest(model.trim(), text(root, "instructions"), input(root.get("input")),
+                bool(root, "stream", false), new Limits(maxOutputTokens(root.get("max_output_tokens")), List.of()),
+                bool(root, "store", true), previous);
+    }
+
+    private JsonNode read(byte[] body) {
+        JsonNode root;
+        try {
+            root = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
+        } catch (JsonProcessingException e) {
+            throw GatewayException.invalidRequest(null, "We could not parse the JSON body of your request: "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw GatewayException.invalidRequest(null, "We could not read the body of your request.");
+        }
+        if (root == null || !root.isObject()) {
+            throw GatewayException.invalidRequest(null, "The request body must be a JSON object.");
+        }
+        return root;
+    }
+
+    private static List<ChatMessage> input(JsonNode input) {
+        if (input == null || input.isNull()) {
+            throw GatewayException.invalidRequest("input", "`input` is required.");
+        }
+        if (input.isTextual()) {
+            return List.of(new ChatMessage("user", input.asText()));
+        }
+        if (!input.isArray() || input.isEmpty()) {
+            throw GatewayException.invalidRequest("input", "`input` must be a string or a non-empty array of items.");
+        }
+        List<ChatMessage> messages = new ArrayList<>(input.size());
+        for (int i = 0; i < input.size(); i++) {
+            String path = "input[" + i + "]";
+            JsonNode item = input.get(i);
+            if (!item.isObject()) {
+                throw GatewayException.invalidRequest(path, "`" + path + "` must be an object.");
+            }
+            String type = item.path("type").asText("message");
+            switch (type) {
+                case "message" -> messages.add(message(item, path));
+                // A client's copy of earlier thinking: HixAI keeps its own, so it is not sent again.
+                case "reasoning" -> { }
+                case "function_call", "function_call_output", "custom_tool_call", "custom_tool_call_output" ->
+                        throw new GatewayException(ErrorKind.INVALID_REQUEST, "unsupported_parameter",
+                                path + ".type", "Input items of type `" + type + "` " + NO_TOOLS_YET);
+                default -> throw new GatewayException(ErrorKind.INVALID_REQUEST,
+                        "unsupported_input_item", path + ".type", "Input items of type `" + type
+                        + "` are not supported; send `message` items.");
+            }
+        }
+        if (messages.isEmpty()) {
+            throw GatewayException.invalidRequest("input", "`input` must contain at least one message.");
+        }
+        return List.copyOf(messages);
+    }
+
+    private static ChatMessage message(JsonNode item, String path) {
+        JsonNode role = item.get("role");
+        if (role == null || !role.isTextual() || !ROLES.contains(role.asText())) {
+            throw GatewayException.invalidRequest(path + ".role",
+                    "`" + path + ".role` must be one of user, assistant, system, developer.");
+        }
+        JsonNode content = item.get("content");
+        String contentPath = path + ".content";
+        if (content != null && content.isTextual()) {
+            return new ChatMessage(role.asText(), content.asText());
+        }
+        if (content == null || !content.isArray()) {
+            throw GatewayException.invalidRequest(contentPath,
+                    "`" + contentPath + "` must be a string or an array of content parts.");
+        }
+        StringBuilder text = new StringBuilder();
+        List<Attachment> attachments = new ArrayList<>();
+        for (int i = 0; i < content.size(); i++) {
+            JsonNode part = content.get(i);
+            String partPath = contentPath + "[" + i + "]";
+            String type = part.isObject() ? part.path("type").asText("") : "";
+            switch (type) {
+                case "input_text", "output_text" -> {
+                    String partText = required(part, "text", partPath);
+                    text.append(text.isEmpty() ? "" : "\n").append(partText);
+                }
+                case "input_image" -> attachments.add(image(part, partPath));
+                case "input_file" -> attachments.add(file(part, partPath));
+                default -> throw new GatewayException(ErrorKind.INVALID_REQUEST,
+                        "unsupported_content_part", partPath, "`" + partPath + "` must be an object of type "
+                        + "`input_text`, `input_image` or `input_file`.");
+            }
+        }
+        return new ChatMessage(role.asText(), text.toString(), attachments);
+    }
+
+    /** {@code image_url} is a URL or a data URI; uploaded files ({@code file_id}) live at OpenAI, not here. */
+    private static Attachment image(JsonNode part, String path) {
+        refuseFileId(part, path);
+        String url = required(part, "image_url", path);
+        if (url.isBlank()) {
+            throw GatewayException.invalidRequest(path + ".image_url", "`" + path + ".image_url` must not be empty.");
+        }
+        return new Attachment(url.trim(), null);
+    }
+
+    private static Attachment file(JsonNode part, String path) {
+        refuseFileId(part, path);
+        String data = required(part, "file_data", path);
+        if (!data.regionMatches(true, 0, "data:", 0, 5)) {
+            throw GatewayException.invalidRequest(path + ".file_data",
+                    "`" + path + ".file_data` must be a data URI (data:<type>;base64,…).");
+        }
+        JsonNode filename = part.get("filename");
+        return new Attachment(data, filename != null && filename.isTextual() ? filename.asText() : null);
+    }
+
+    private static void refuseFileId(JsonNode part, String path) {
+        if (part.hasNonNull("file_id")) {
+            throw new GatewayException(ErrorKind.INVALID_REQUEST, "unsupported_file_id",
+                    path + ".file_id", "`" + path + ".file_id` is not supported: this gateway has no file store. "
+                    + "Send the file inline as a data URI.");
+        }
+    }
+
+    private static String required(JsonNode parent, String field, String path) {
+        JsonNode value = parent.get(field);
+        if (value == null || !value.isTextual()) {
+            throw GatewayException.invalidRequest(path + "." + field, "`" + path + "." + field + "` must be a string.");
+        }
+        return value.asText();
+    }
+
+    private static String text(JsonNode parent, String field) {
+        JsonNode value = parent.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw GatewayException.invalidRequest(field, "`" + field + "` must be a string.");
+        }
+        return value.asText();
+    }
+
+    private static boolean bool(JsonNode parent, String field, boolean absent) {
+        JsonNode value = parent.get(field);
+        if (value == null || value.isNull()) {
+            return absent;
+        }
+        if (!value.isBoolean()) {
+            throw GatewayException.invalidRequest(field, "`" + field + "` must be a boolean.");
+        }
+        return value.booleanValue();
+    }
+
+    private static void object(JsonNode parent, String field) {
+        JsonNode value = parent.get(field);
+        if (value != null && !value.isNull() && !value.isObject()) {
+            throw GatewayException.invalidRequest(field, "`" + field + "` must be an object.");
+        }
+    }
+
+    private static void number(JsonNode parent, String field) {
+        JsonNode value = parent.get(field);
+        if (value != null && !value.isNull() && !value.isNumber()) {
+            throw GatewayException.invalidRequest(field, "`" + field + "` must be a number.");
+        }
+    }
+
+    private static Integer maxOutputTokens(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 1) {
+            throw GatewayException.invalidRequest("max_output_tokens", "`max_output_tokens` must be a positive integer.");
+        }
+        return value.intValue();
+    }
+}
