@@ -45,7 +45,8 @@ public record GatewayProperties(
         boolean virtualThreads,
         DataSize bodyMemoryBudget,
         int authFailureLimit,
-        Duration streamKeepalive) {
+        Duration streamKeepalive,
+        List<String> corsAllowedOrigins) {
 
     public GatewayProperties {
         routePrefix = normalisePrefix(routePrefix);
@@ -74,6 +75,9 @@ public record GatewayProperties(
         // unset: 15 s, well inside the 100 s Cloudflare allows an idle response; 0 (or negative) turns it off
         streamKeepalive = streamKeepalive == null ? Duration.ofSeconds(15)
                 : streamKeepalive.isNegative() ? Duration.ZERO : streamKeepalive;
+        // unset: any origin (the key, not a cookie, is the credential); an empty value turns CORS off
+        corsAllowedOrigins = corsAllowedOrigins == null ? List.of("*")
+                : corsAllowedOrigins.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     /** Whether streams send SSE comment lines while they wait for HixAI. */
