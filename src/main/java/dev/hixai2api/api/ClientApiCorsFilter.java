@@ -36,7 +36,10 @@ public class ClientApiCorsFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getHeader(HttpHeaders.ORIGIN) == null || paths.of(request) != ApiPaths.Door.OPENAI;
+        ApiPaths.Door door = paths.of(request);
+        // every door under ROUTE_PREFIX/v1 is client API, whatever dialect it speaks
+        return request.getHeader(HttpHeaders.ORIGIN) == null || door == ApiPaths.Door.ADMIN
+                || door == ApiPaths.Door.NONE;
     }
 
     @Override
@@ -62,13 +65,13 @@ public class ClientApiCorsFilter extends OncePerRequestFilter {
     private void preflight(HttpServletRequest request, HttpServletResponse response, String origin,
                            Optional<String> allowOrigin, String requestedMethod) throws IOException {
         if (allowOrigin.isEmpty()) {
-            refuse(response, "cors_origin_not_allowed", policy.off()
+            refuse(request, response, "cors_origin_not_allowed", policy.off()
                     ? "Cross-origin requests are turned off on this gateway (CORS_ALLOWED_ORIGINS is empty)."
                     : "The origin " + origin + " is not in CORS_ALLOWED_ORIGINS.");
             return;
         }
         if (!policy.allowsMethod(requestedMethod)) {
-            refuse(response, "cors_method_not_allowed", "Cross-origin " + requestedMethod
+            refuse(request, response, "cors_method_not_allowed", "Cross-origin " + requestedMethod
                     + " requests are not allowed; allowed: " + CorsPolicy.ALLOWED_METHODS + ".");
             return;
         }
@@ -82,8 +85,11 @@ public class ClientApiCorsFilter extends OncePerRequestFilter {
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 
-    private void refuse(HttpServletResponse response, String code, String message) throws IOException {
-        errors.write(response, FrontDoorErrors.Api.OPENAI, HttpServletResponse.SC_FORBIDDEN, "invalid_request_error",
-                code, message);
+    /** In the error shape of the door the preflight was for. */
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String code, String message)
+            throws IOException {
+        // shouldNotFilter passed only client API paths, each of which has its error shape
+        FrontDoorErrors.Api api = errors.apiOf(ApiPaths.routedPath(request)).orElseThrow();
+        errors.write(response, api, HttpServletResponse.SC_FORBIDDEN, "invalid_request_error", code, message);
     }
 }
