@@ -82,16 +82,4 @@ public final class AnthropicSchemas {
 
     public record AnthropicTokenCount(@JsonProperty("input_tokens") Integer inputTokens) {
     }
-
-    @Schema(description = "Anthropic's error shape")
-    public record AnthropicErrorBody(
-            @Schema(allowableValues = "error") String type,
-            AnthropicErrorDetail error) {
-    }
-
-    public record AnthropicErrorDetail(
-            @Schema(description = "invalid_request_error, authentication_error, not_found_error, "
-                    + "request_too_large, rate_limit_error, api_error, overloaded_error …") String type,
-            String message) {
-    }
 }

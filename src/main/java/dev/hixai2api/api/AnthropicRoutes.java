@@ -1,6 +1,11 @@
 package dev.hixai2api.api;
 
+import dev.hixai2api.anthropic.AnthropicErrorBody;
 import dev.hixai2api.anthropic.AnthropicMessagesDoor;
+import dev.hixai2api.anthropic.AnthropicSchemas.AnthropicCountTokensRequest;
+import dev.hixai2api.anthropic.AnthropicSchemas.AnthropicMessage;
+import dev.hixai2api.anthropic.AnthropicSchemas.AnthropicMessagesRequest;
+import dev.hixai2api.anthropic.AnthropicSchemas.AnthropicTokenCount;
 import dev.hixai2api.chat.ChatErrorHandling;
 import dev.hixai2api.chat.ChatRoutes;
 import dev.hixai2api.chat.CountInputTokens;
@@ -46,11 +51,24 @@ public class AnthropicRoutes extends RouteBuilder {
                             + "message_start … message_stop")
                     .security("anthropicApiKey")
                     .consumes("application/json").produces("application/json,text/event-stream")
+                    .type(AnthropicMessagesRequest.class).outType(AnthropicMessage.class)
+                    .responseMessage().code(400).message("Invalid request").responseModel(AnthropicErrorBody.class).endResponseMessage()
+                    .responseMessage().code(401).message("Missing or wrong API key").responseModel(AnthropicErrorBody.class).endResponseMessage()
+                    .responseMessage().code(404).message("Unknown model").responseModel(AnthropicErrorBody.class).endResponseMessage()
+                    .responseMessage().code(413).message("Body too large").responseModel(AnthropicErrorBody.class).endResponseMessage()
+                    .responseMessage().code(429).message("Rate limit").responseModel(AnthropicErrorBody.class).endResponseMessage()
+                    .responseMessage().code(502).message("HixAI failed").responseModel(AnthropicErrorBody.class).endResponseMessage()
+                    .responseMessage().code(503).message("No usable cookie, or Cloudflare refused the gateway")
+                        .responseModel(AnthropicErrorBody.class).endResponseMessage()
                     .to(MESSAGES)
                 .post("/messages/count_tokens").id("anthropic-count-tokens-rest")
                     .description("The input tokens a Messages request would use: {\"input_tokens\": N}")
                     .security("anthropicApiKey")
                     .consumes("application/json").produces("application/json")
+                    .type(AnthropicCountTokensRequest.class).outType(AnthropicTokenCount.class)
+                    .responseMessage().code(400).message("Invalid request").responseModel(AnthropicErrorBody.class).endResponseMessage()
+                    .responseMessage().code(401).message("Missing or wrong API key").responseModel(AnthropicErrorBody.class).endResponseMessage()
+                    .responseMessage().code(404).message("Unknown model").responseModel(AnthropicErrorBody.class).endResponseMessage()
                     .to(COUNT_TOKENS);
 
         from(MESSAGES).routeId("anthropic-messages")

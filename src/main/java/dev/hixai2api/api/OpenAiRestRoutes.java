@@ -8,7 +8,8 @@ import dev.hixai2api.openai.ChatCompletionSchema;
 import dev.hixai2api.openai.OpenAiModelList;
 import dev.hixai2api.openai.OpenAiResponses;
 import dev.hixai2api.openai.OpenAiErrorBody;
-import dev.hixai2api.responses.ResponsesSchema;
+import dev.hixai2api.responses.ResponsesSchemas.ResponseObject;
+import dev.hixai2api.responses.ResponsesSchemas.ResponsesCreateRequest;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,7 @@ public class OpenAiRestRoutes extends RouteBuilder {
                     .description("Responses API: one Response object, or with stream=true its server-sent events "
                             + "ending in response.completed; previous_response_id continues a stored response")
                     .security("apiKey")
-                    .type(ResponsesSchema.Request.class).outType(ResponsesSchema.Response.class)
+                    .type(ResponsesCreateRequest.class).outType(ResponseObject.class)
                     .produces("application/json,text/event-stream")
                     .responseMessage().code(400).message("Invalid request, or unknown previous_response_id").responseModel(OpenAiErrorBody.class).endResponseMessage()
                     .responseMessage().code(401).message("Missing or wrong API key").responseModel(OpenAiErrorBody.class).endResponseMessage()
@@ -62,7 +63,7 @@ public class OpenAiRestRoutes extends RouteBuilder {
                     .description("A response stored by this API key (store defaults to true)")
                     .security("apiKey")
                     .param().name("id").type(RestParamType.path).description("resp_… id").endParam()
-                    .outType(ResponsesSchema.Response.class)
+                    .outType(ResponseObject.class)
                     .produces("application/json")
                     .responseMessage().code(401).message("Missing or wrong API key").responseModel(OpenAiErrorBody.class).endResponseMessage()
                     .responseMessage().code(404).message("No such response for this API key").responseModel(OpenAiErrorBody.class).endResponseMessage()

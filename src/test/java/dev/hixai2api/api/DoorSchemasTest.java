@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.hixai2api.anthropic.AnthropicErrorBody;
 import dev.hixai2api.anthropic.AnthropicSchemas;
 import dev.hixai2api.responses.ResponsesSchemas;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -39,7 +40,7 @@ class DoorSchemasTest {
     @Test
     void theAnthropicAnswersShowThinkingBeforeTextUsageAndTheErrorShape() {
         Map<String, Schema<?>> message = read(AnthropicSchemas.AnthropicMessage.class);
-        Map<String, Schema<?>> error = read(AnthropicSchemas.AnthropicErrorBody.class);
+        Map<String, Schema<?>> error = read(AnthropicErrorBody.class);
         Map<String, Schema<?>> count = read(AnthropicSchemas.AnthropicTokenCount.class);
 
         assertThat(message.get("AnthropicMessage").getProperties()).containsKeys("id", "content", "stop_reason",
@@ -74,7 +75,7 @@ class DoorSchemasTest {
     void noNameCollidesWithTheOpenAiSchemasOfTheDocument() {
         List<Class<?>> doors = List.of(AnthropicSchemas.AnthropicMessagesRequest.class,
                 AnthropicSchemas.AnthropicMessage.class, AnthropicSchemas.AnthropicCountTokensRequest.class,
-                AnthropicSchemas.AnthropicTokenCount.class, AnthropicSchemas.AnthropicErrorBody.class,
+                AnthropicSchemas.AnthropicTokenCount.class, AnthropicErrorBody.class,
                 ResponsesSchemas.ResponsesCreateRequest.class, ResponsesSchemas.ResponseObject.class);
         List<Class<?>> openAi = List.of(dev.hixai2api.openai.ChatCompletionSchema.class,
                 dev.hixai2api.openai.OpenAiResponses.Completion.class, dev.hixai2api.openai.OpenAiModelList.ModelList.class,

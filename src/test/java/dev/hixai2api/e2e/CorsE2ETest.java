@@ -3,9 +3,13 @@ package dev.hixai2api.e2e;
 import static dev.hixai2api.e2e.CorsSupport.assertNoCorsHeaders;
 import static dev.hixai2api.e2e.CorsSupport.fromOrigin;
 import static dev.hixai2api.e2e.CorsSupport.preflight;
+import static dev.hixai2api.e2e.CorsSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +47,29 @@ class CorsE2ETest extends GatewayTestSupport {
         assertThat(plain.headers().allValues("Access-Control-Allow-Origin")).containsExactly("*");
         assertThat(plain.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(
                 exposed -> assertThat(exposed).contains("Retry-After").contains("X-Request-Id"));
+    }
+
+    @Test
+    void theAnthropicBrowserSdkMayCallMessagesWithItsOwnHeaders() {
+        seedCookie("tok-a", 100);
+        seedApiKey("sk-browser");
+        String asked = "anthropic-dangerous-direct-browser-access, anthropic-version, content-type, x-api-key";
+
+        HttpResponse<String> preflight = preflight(url("/v1/messages"), PAGE, "POST", asked);
+        HttpResponse<String> message = send(HttpRequest.newBuilder(URI.create(url("/v1/messages")))
+                .timeout(Duration.ofSeconds(30))
+                .header("Origin", PAGE).header("x-api-key", "sk-browser").header("anthropic-version", "2023-06-01")
+                .header("anthropic-dangerous-direct-browser-access", "true").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4o-mini\",\"max_tokens\":64,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                .build());
+
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).hasValue(asked);
+        assertThat(preflight.headers().allValues("Access-Control-Allow-Origin")).containsExactly("*");
+        assertThat(message.statusCode()).as(message.body()).isEqualTo(200);
+        assertThat(json(message.body()).path("type").asText()).isEqualTo("message");
+        assertThat(message.headers().allValues("Access-Control-Allow-Origin")).containsExactly("*");
     }
 
     @Test

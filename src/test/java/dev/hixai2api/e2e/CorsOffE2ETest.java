@@ -31,4 +31,15 @@ class CorsOffE2ETest extends GatewayTestSupport {
         assertThat(chat.statusCode()).isEqualTo(200);
         assertNoCorsHeaders(chat);
     }
+
+    @Test
+    void aRefusedPreflightForMessagesAnswersInAnthropicsErrorShape() {
+        HttpResponse<String> preflight = preflight(url("/v1/messages"), PAGE, "POST", "x-api-key");
+
+        assertThat(preflight.statusCode()).isEqualTo(403);
+        assertThat(json(preflight.body()).path("type").asText()).isEqualTo("error");
+        assertThat(json(preflight.body()).path("error").path("type").asText()).isEqualTo("permission_error");
+        assertThat(json(preflight.body()).path("error").path("message").asText()).contains("CORS_ALLOWED_ORIGINS");
+        assertNoCorsHeaders(preflight);
+    }
 }

@@ -3,6 +3,7 @@ package dev.hixai2api.e2e;
 import static dev.hixai2api.e2e.CorsSupport.assertNoCorsHeaders;
 import static dev.hixai2api.e2e.CorsSupport.fromOrigin;
 import static dev.hixai2api.e2e.CorsSupport.preflight;
+import static dev.hixai2api.e2e.CorsSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -97,16 +98,5 @@ class CorsOriginListE2ETest extends GatewayTestSupport {
         assertThat(throttled.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(
                 exposed -> assertThat(exposed).contains("Retry-After"));
         assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

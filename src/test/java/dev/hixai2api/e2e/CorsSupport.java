@@ -50,7 +50,7 @@ final class CorsSupport {
                 .noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    static HttpResponse<String> send(HttpRequest request) {
         try {
             return GatewayTestSupport.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class OpenApiE2ETest extends GatewayTestSupport {
 
     static final List<String> OPERATIONS = List.of(
-            "post /v1/chat/completions", "get /v1/models", "post /v1/responses", "get /v1/responses/{id}",
+            "post /v1/chat/completions", "get /v1/models", "post /v1/messages", "post /v1/messages/count_tokens",
+            "post /v1/responses", "get /v1/responses/{id}",
             "post /api/auth/verify", "put /api/key", "get /api/key/all", "post /api/key/update",
             "delete /api/key/{id}", "put /api/cookie", "get /api/cookie/all", "post /api/cookie/update",
             "delete /api/cookie/{id}", "post /api/cookie/credit/refresh", "get /api/status");
@@ -51,6 +52,44 @@ class OpenApiE2ETest extends GatewayTestSupport {
     }
 
     @Test
+    void theAnthropicAndResponsesOperationsShowTheirRequestResponseAndErrorSchemas() {
+        JsonNode doc = json(get("/swagger/openapi.json", null).body());
+        JsonNode paths = doc.path("paths");
+        JsonNode schemas = doc.path("components").path("schemas");
+
+        JsonNode messages = paths.path("/v1/messages").path("post");
+        assertThat(requestSchema(messages)).endsWith("/AnthropicMessagesRequest");
+        assertThat(responseSchema(messages, "200")).endsWith("/AnthropicMessage");
+        assertThat(responseSchema(messages, "401")).endsWith("/AnthropicErrorBody");
+        assertThat(messages.path("security").get(0).has("anthropicApiKey")).isTrue();
+        JsonNode countTokens = paths.path("/v1/messages/count_tokens").path("post");
+        assertThat(requestSchema(countTokens)).endsWith("/AnthropicCountTokensRequest");
+        assertThat(responseSchema(countTokens, "200")).endsWith("/AnthropicTokenCount");
+        JsonNode create = paths.path("/v1/responses").path("post");
+        assertThat(requestSchema(create)).endsWith("/ResponsesCreateRequest");
+        assertThat(responseSchema(create, "200")).endsWith("/ResponseObject");
+        assertThat(responseSchema(create, "400")).endsWith("/OpenAiErrorBody");
+        assertThat(responseSchema(paths.path("/v1/responses/{id}").path("get"), "200")).endsWith("/ResponseObject");
+
+        assertThat(schemas.path("AnthropicMessagesRequest").path("properties").fieldNames()).toIterable()
+                .contains("model", "max_tokens", "messages", "system", "stop_sequences", "stream");
+        assertThat(schemas.path("AnthropicMessagesRequest").path("required")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("model", "max_tokens", "messages");
+        assertThat(schemas.path("AnthropicMessage").path("properties").fieldNames()).toIterable()
+                .contains("content", "stop_reason", "usage");
+        assertThat(schemas.path("AnthropicErrorBody").path("properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("type", "error");
+        assertThat(schemas.path("ResponsesCreateRequest").path("properties").fieldNames()).toIterable()
+                .contains("model", "input", "instructions", "stream", "previous_response_id", "store");
+        assertThat(schemas.path("ResponseObject").path("properties").fieldNames()).toIterable()
+                .contains("id", "status", "output", "usage");
+        assertThat(schemas.path("ResponseOutputItem").path("properties").path("type").path("enum"))
+                .extracting(JsonNode::asText).containsExactly("reasoning", "message");
+        // the chat completion's schemas are still the OpenAI ones
+        assertThat(schemas.path("ChatCompletionSchema").path("properties").has("messages")).isTrue();
+    }
+
+    @Test
     void swaggerUiIsServedWithItsAssetsFromTheGatewayItself() {
         HttpResponse<String> page = get("/swagger/index.html", null);
 
@@ -63,6 +102,15 @@ class OpenApiE2ETest extends GatewayTestSupport {
             assertThat(get(assets.group(1), null).statusCode()).as(assets.group(1)).isEqualTo(200);
         }
         assertThat(found).hasSize(2);
+    }
+
+    private static String requestSchema(JsonNode operation) {
+        return operation.path("requestBody").path("content").path("application/json").path("schema").path("$ref").asText();
+    }
+
+    private static String responseSchema(JsonNode operation, String status) {
+        return operation.path("responses").path(status).path("content").path("application/json").path("schema")
+                .path("$ref").asText();
     }
 
     static List<String> operations(JsonNode doc) {
