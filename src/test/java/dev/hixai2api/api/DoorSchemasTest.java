@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The schemas of the Anthropic and Responses doors as the REST DSL's OpenAPI reader renders a verb's type and
- * outType (camel-openapi-java's model converters, OpenAPI 3.1 as the gateway's document): the wire names of the
- * fields, what is required, and names that do not collide with the OpenAI schemas already in the document.
+ * outType (camel-openapi-java's model converters; OpenAPI 3.0, its default and the gateway's document): the wire
+ * names of the fields, what is required, and names that do not collide with the OpenAI schemas of the document.
  */
 class DoorSchemasTest {
 
-    private static final RestModelConverters CONVERTERS = new RestModelConverters(true);
+    private static final RestModelConverters CONVERTERS = new RestModelConverters(false);
 
     @Test
     void theAnthropicMessagesRequestShowsItsWireFields() {
