@@ -42,7 +42,8 @@ class CustomSettingsE2ETest extends GatewayTestSupport {
 
         assertThat(camelContext.getRoute("before-upstream-hook").getSourceLocation()).contains("routes/hooks.yaml");
         assertThat(camelContext.getRoute("after-answer-hook")).isNotNull();
-        assertThat(output.getOut()).contains("before upstream: gpt-4o-mini").contains("answer ready: gpt-4o-mini");
+        assertThat(output.getOut()).containsPattern("before upstream: openai-chat gpt-4o-mini on cookie #\\d+")
+                .containsPattern("answer ready: openai-chat gpt-4o-mini \\(request [0-9a-f-]+\\)");
     }
 
     @Test
