@@ -44,7 +44,7 @@ public class ApiErrorPages extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        FrontDoorErrors.Api api = apiOf(request).orElseThrow();
+        ApiPaths.Door api = apiOf(request).orElseThrow();
         String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         int status = response.getStatus();
         String call = request.getMethod() + " " + path;
@@ -65,7 +65,7 @@ public class ApiErrorPages extends OncePerRequestFilter {
         }
     }
 
-    private Optional<FrontDoorErrors.Api> apiOf(HttpServletRequest request) {
+    private Optional<ApiPaths.Door> apiOf(HttpServletRequest request) {
         return errors.apiOf((String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
     }
 

@@ -89,7 +89,7 @@ public class ClientApiCorsFilter extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response, String code, String message)
             throws IOException {
         // shouldNotFilter passed only client API paths, each of which has its error shape
-        FrontDoorErrors.Api api = errors.apiOf(ApiPaths.routedPath(request)).orElseThrow();
+        ApiPaths.Door api = errors.apiOf(ApiPaths.routedPath(request)).orElseThrow();
         errors.write(response, api, HttpServletResponse.SC_FORBIDDEN, "invalid_request_error", code, message);
     }
 }

@@ -19,8 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class FrontDoorErrors {
 
-    public enum Api { OPENAI, ANTHROPIC, ADMIN }
-
     private final ObjectMapper mapper;
     private final AnthropicMessagesDoor anthropic;
     private final String openAiBasePath;
@@ -32,28 +30,34 @@ public class FrontDoorErrors {
     }
 
     /** The API a request path belongs to; a client that forgot the ROUTE_PREFIX still speaks OpenAI. */
-    public Optional<Api> apiOf(String path) {
+    public Optional<ApiPaths.Door> apiOf(String path) {
         if (path == null) {
             return Optional.empty();
         }
         if (isUnder(path, "/v1/messages") || isUnder(path, openAiBasePath + "/messages")) {
-            return Optional.of(Api.ANTHROPIC);
+            return Optional.of(ApiPaths.Door.ANTHROPIC);
         }
         if (isUnder(path, "/v1") || isUnder(path, openAiBasePath)) {
-            return Optional.of(Api.OPENAI);
+            return Optional.of(ApiPaths.Door.OPENAI);
         }
-        return isUnder(path, "/api") ? Optional.of(Api.ADMIN) : Optional.empty();
+        return isUnder(path, "/api") ? Optional.of(ApiPaths.Door.ADMIN) : Optional.empty();
     }
 
     /** Writes the error; {@code type} and {@code code} are the OpenAI fields, the envelope carries the message. */
-    public void write(HttpServletResponse response, Api api, int status, String type, String code, String message)
-            throws IOException {
+    public void write(HttpServletResponse response, ApiPaths.Door door, int status, String type, String code,
+                      String message) throws IOException {
+        write(response, door, status, OpenAiErrorBody.of(type, code, null, message), message);
+    }
+
+    /** Writes the error in the door's shape: {@code openAi} for the OpenAI doors, the message for the others. */
+    public void write(HttpServletResponse response, ApiPaths.Door door, int status, OpenAiErrorBody openAi,
+                      String message) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
-        byte[] body = switch (api) {
+        byte[] body = switch (door) {
             case ADMIN -> mapper.writeValueAsBytes(Envelope.failed(message));
             case ANTHROPIC -> anthropic.error(status, message);
-            case OPENAI -> mapper.writeValueAsBytes(OpenAiErrorBody.of(type, code, null, message));
+            default -> mapper.writeValueAsBytes(openAi);
         };
         response.getOutputStream().write(body);
     }

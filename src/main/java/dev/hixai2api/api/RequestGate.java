@@ -3,28 +3,25 @@ package dev.hixai2api.api;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Duration;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hixai2api.admin.AdminException;
 import dev.hixai2api.admin.BackendSecret;
-import dev.hixai2api.admin.Envelope;
-import dev.hixai2api.anthropic.AnthropicMessagesDoor;
+import dev.hixai2api.chat.OpenChat;
 import dev.hixai2api.config.GatewayProperties;
-import dev.hixai2api.openai.OpenAiErrorBody;
 import dev.hixai2api.core.ErrorKind;
 import dev.hixai2api.core.GatewayException;
-import dev.hixai2api.chat.OpenChat;
+import dev.hixai2api.openai.OpenAiErrorBody;
 import dev.hixai2api.security.ApiKeyAuthenticator;
 import dev.hixai2api.security.BearerToken;
-import dev.hixai2api.security.Secrets;
 import dev.hixai2api.security.ClientAddress;
 import dev.hixai2api.security.CredentialThrottle;
+import dev.hixai2api.security.Secrets;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -62,21 +59,19 @@ public class RequestGate extends OncePerRequestFilter {
     private final CredentialThrottle throttle;
     private final BodyBudget budget;
     private final ClientAddress clientAddress;
-    private final ObjectMapper mapper;
-    private final AnthropicMessagesDoor anthropic;
+    private final FrontDoorErrors errors;
     private final long maxBody;
 
     public RequestGate(ApiPaths paths, ApiKeyAuthenticator apiKeys, BackendSecret backendSecret,
-                       CredentialThrottle throttle, BodyBudget budget, ObjectMapper mapper,
-                       AnthropicMessagesDoor anthropic, GatewayProperties properties) {
+                       CredentialThrottle throttle, BodyBudget budget, FrontDoorErrors errors,
+                       GatewayProperties properties) {
         this.paths = paths;
         this.apiKeys = apiKeys;
         this.backendSecret = backendSecret;
         this.throttle = throttle;
         this.budget = budget;
         this.clientAddress = new ClientAddress(properties.trustedProxies());
-        this.mapper = mapper;
-        this.anthropic = anthropic;
+        this.errors = errors;
         this.maxBody = properties.maxBodySize().toBytes();
     }
 
@@ -239,18 +234,11 @@ public class RequestGate extends OncePerRequestFilter {
 
     private void refuse(HttpServletResponse response, ApiPaths.Door door, int status, OpenAiErrorBody openAi,
                         String message, Long retryAfterSeconds) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
         response.setHeader("Connection", "close");
         if (retryAfterSeconds != null) {
             response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
         }
-        byte[] body = switch (door) {
-            case ADMIN -> mapper.writeValueAsBytes(Envelope.failed(message));
-            case ANTHROPIC -> anthropic.error(status, message);
-            default -> mapper.writeValueAsBytes(openAi);
-        };
-        response.getOutputStream().write(body);
+        errors.write(response, door, status, openAi, message);
     }
 
     /** The request with its body already read, served again from memory. */

@@ -46,14 +46,14 @@ public class StartupGate extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return routesUp || errors.apiOf(request.getRequestURI()).isEmpty();
+        return routesUp || errors.apiOf(ApiPaths.routedPath(request)).isEmpty();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         // shouldNotFilter passed only API paths
-        FrontDoorErrors.Api api = errors.apiOf(request.getRequestURI()).orElseThrow();
+        ApiPaths.Door api = errors.apiOf(ApiPaths.routedPath(request)).orElseThrow();
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         errors.write(response, api, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "service_unavailable", "not_ready",
                 "The gateway is starting or stopping; retry in a moment.");
