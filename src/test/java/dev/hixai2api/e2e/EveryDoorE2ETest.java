@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +14,6 @@ import dev.hixai2api.e2e.Door.Streamed;
 import dev.hixai2api.e2e.Door.Turn;
 import dev.hixai2api.simulator.ChatCall;
 import dev.hixai2api.simulator.Failure;
-import dev.hixai2api.simulator.Upload;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -97,8 +95,7 @@ class EveryDoorE2ETest extends GatewayTestSupport {
                 door.body(MODEL, false, List.of(new Turn("user", "What is in this picture?")), dataUri, null), null);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(SIMULATOR.uploads().entrySet()).singleElement().satisfies(upload -> {
-            Map.Entry<String, Upload> entry = upload;
+        assertThat(SIMULATOR.uploads().entrySet()).singleElement().satisfies(entry -> {
             assertThat(entry.getKey()).matches(".*/\\d{14}\\.png");
             assertThat(entry.getValue().bytes()).isEqualTo(PNG);
             assertThat(entry.getValue().contentType()).isEqualTo("image/png");
