@@ -43,7 +43,7 @@ public final class ChatCompletionRequestParser {
             throw GatewayException.invalidRequest("model", "`model` is required and must be a non-empty string.");
         }
         return new ChatCompletionRequest(model.asText().trim(), messages(root.get("messages")),
-                bool(root, "stream", "stream"), includeUsage(root.get("stream_options")));
+                OpenAiFields.bool(root, "stream", "stream", false), includeUsage(root.get("stream_options")));
     }
 
     /** PRE_MESSAGES_JSON: a JSON array of messages, checked at start-up like a request's. */
@@ -112,7 +112,7 @@ public final class ChatCompletionRequestParser {
                     if (!text.isEmpty()) {
                         text.append('\n');
                     }
-                    text.append(string(part, "text", partPath + ".text"));
+                    text.append(OpenAiFields.text(part, "text", partPath + ".text"));
                 }
                 case "image_url" -> attachments.add(imageUrl(part.get("image_url"), partPath + ".image_url"));
                 case "file" -> attachments.add(file(part.get("file"), partPath + ".file"));
@@ -132,7 +132,7 @@ public final class ChatCompletionRequestParser {
         if (imageUrl == null || !imageUrl.isObject()) {
             throw GatewayException.invalidRequest(path, "`" + path + "` must be an object with a `url`.");
         }
-        return new Attachment(nonBlank(string(imageUrl, "url", path + ".url"), path + ".url"), null);
+        return new Attachment(nonBlank(OpenAiFields.text(imageUrl, "url", path + ".url"), path + ".url"), null);
     }
 
     /** {@code "file": {"file_data": "data:…", "filename": …}}. */
@@ -140,21 +140,13 @@ public final class ChatCompletionRequestParser {
         if (file == null || !file.isObject()) {
             throw GatewayException.invalidRequest(path, "`" + path + "` must be an object with `file_data`.");
         }
-        String data = string(file, "file_data", path + ".file_data");
+        String data = OpenAiFields.text(file, "file_data", path + ".file_data");
         if (!data.regionMatches(true, 0, "data:", 0, 5)) {
             throw GatewayException.invalidRequest(path + ".file_data",
                     "`" + path + ".file_data` must be a data URI (data:<type>;base64,…).");
         }
         JsonNode filename = file.get("filename");
         return new Attachment(data, filename != null && filename.isTextual() ? filename.asText() : null);
-    }
-
-    private static String string(JsonNode parent, String field, String path) {
-        JsonNode value = parent.get(field);
-        if (value == null || !value.isTextual()) {
-            throw GatewayException.invalidRequest(path, "`" + path + "` must be a string.");
-        }
-        return value.asText();
     }
 
     private static String nonBlank(String value, String path) {
@@ -164,17 +156,6 @@ public final class ChatCompletionRequestParser {
         return value.trim();
     }
 
-    private static boolean bool(JsonNode parent, String field, String path) {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            return false;
-        }
-        if (!node.isBoolean()) {
-            throw GatewayException.invalidRequest(path, "`" + path + "` must be a boolean.");
-        }
-        return node.booleanValue();
-    }
-
     private static boolean includeUsage(JsonNode options) {
         if (options == null || options.isNull()) {
             return false;
@@ -182,6 +163,6 @@ public final class ChatCompletionRequestParser {
         if (!options.isObject()) {
             throw GatewayException.invalidRequest("stream_options", "`stream_options` must be an object.");
         }
-        return bool(options, "include_usage", "stream_options.include_usage");
+        return OpenAiFields.bool(options, "include_usage", "stream_options.include_usage", false);
     }
 }

@@ -13,6 +13,7 @@ import dev.hixai2api.core.Attachment;
 import dev.hixai2api.core.ChatMessage;
 import dev.hixai2api.core.ErrorKind;
 import dev.hixai2api.core.GatewayException;
+import dev.hixai2api.openai.OpenAiFields;
 import dev.hixai2api.core.Limits;
 
 /**
@@ -32,7 +33,7 @@ public final class ResponsesRequestParser {
 
     public ResponsesRequest parse(byte[] body) {
         JsonNode root = read(body);
-        String model = text(root, "model");
+        String model = OpenAiFields.optionalText(root, "model", "model");
         if (model == null || model.isBlank()) {
             throw GatewayException.invalidRequest("model", "`model` is required and must be a non-empty string.");
         }
@@ -44,10 +45,12 @@ public final class ResponsesRequestParser {
         object(root, "reasoning");
         number(root, "temperature");
         number(root, "top_p");
-        String previous = text(root, "previous_response_id");
-        return new ResponsesRequest(model.trim(), text(root, "instructions"), input(root.get("input")),
-                bool(root, "stream", false), new Limits(maxOutputTokens(root.get("max_output_tokens")), List.of()),
-                bool(root, "store", true), previous);
+        String previous = OpenAiFields.optionalText(root, "previous_response_id", "previous_response_id");
+        String instructions = OpenAiFields.optionalText(root, "instructions", "instructions");
+        Limits limits = new Limits(maxOutputTokens(root.get("max_output_tokens")), List.of());
+        return new ResponsesRequest(model.trim(), instructions, input(root.get("input")),
+                OpenAiFields.bool(root, "stream", "stream", false), limits,
+                OpenAiFields.bool(root, "store", "store", true), previous);
     }
 
     private JsonNode read(byte[] body) {
@@ -125,7 +128,7 @@ public final class ResponsesRequestParser {
             String type = part.isObject() ? part.path("type").asText("") : "";
             switch (type) {
                 case "input_text", "output_text" -> {
-                    String partText = required(part, "text", partPath);
+                    String partText = OpenAiFields.text(part, "text", partPath + ".text");
                     text.append(text.isEmpty() ? "" : "\n").append(partText);
                 }
                 case "input_image" -> attachments.add(image(part, partPath));
@@ -141,7 +144,7 @@ public final class ResponsesRequestParser {
     /** {@code image_url} is a URL or a data URI; uploaded files ({@code file_id}) live at OpenAI, not here. */
     private static Attachment image(JsonNode part, String path) {
         refuseFileId(part, path);
-        String url = required(part, "image_url", path);
+        String url = OpenAiFields.text(part, "image_url", path + ".image_url");
         if (url.isBlank()) {
             throw GatewayException.invalidRequest(path + ".image_url", "`" + path + ".image_url` must not be empty.");
         }
@@ -150,7 +153,7 @@ public final class ResponsesRequestParser {
 
     private static Attachment file(JsonNode part, String path) {
         refuseFileId(part, path);
-        String data = required(part, "file_data", path);
+        String data = OpenAiFields.text(part, "file_data", path + ".file_data");
         if (!data.regionMatches(true, 0, "data:", 0, 5)) {
             throw GatewayException.invalidRequest(path + ".file_data",
                     "`" + path + ".file_data` must be a data URI (data:<type>;base64,…).");
@@ -165,36 +168,6 @@ public final class ResponsesRequestParser {
                     path + ".file_id", "`" + path + ".file_id` is not supported: this gateway has no file store. "
                     + "Send the file inline as a data URI.");
         }
-    }
-
-    private static String required(JsonNode parent, String field, String path) {
-        JsonNode value = parent.get(field);
-        if (value == null || !value.isTextual()) {
-            throw GatewayException.invalidRequest(path + "." + field, "`" + path + "." + field + "` must be a string.");
-        }
-        return value.asText();
-    }
-
-    private static String text(JsonNode parent, String field) {
-        JsonNode value = parent.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw GatewayException.invalidRequest(field, "`" + field + "` must be a string.");
-        }
-        return value.asText();
-    }
-
-    private static boolean bool(JsonNode parent, String field, boolean absent) {
-        JsonNode value = parent.get(field);
-        if (value == null || value.isNull()) {
-            return absent;
-        }
-        if (!value.isBoolean()) {
-            throw GatewayException.invalidRequest(field, "`" + field + "` must be a boolean.");
-        }
-        return value.booleanValue();
     }
 
     private static void object(JsonNode parent, String field) {

@@ -1,20 +1,15 @@
 package dev.hixai2api.console;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hixai2api.e2e.GatewayTestSupport;
 import dev.hixai2api.hix.Credits;
@@ -30,8 +25,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -46,42 +39,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleBrowserTest extends GatewayTestSupport {
 
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final String CHROMIUM = "/usr/bin/chromium";
     private static final int WIDTH = 1280;
     private static final int HEIGHT = 900;
     private static final String SECRET_KEY = "hixai2api.console.secret";
 
-    /** Selenium's notice that it has no CDP classes for this Chromium: the tests use none (kept: loggers are weak). */
-    private static final Logger CDP_NOTICE = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
-
     private static ChromeDriver browser;
-    private static Path profile;
+    private static HeadlessChromium chromium;
 
     private WebDriverWait wait;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assertThat(Path.of(CHROMEDRIVER)).as("chromedriver: apt-get install chromium-driver (see .ci/run)").isExecutable();
-        assertThat(Path.of(CHROMIUM)).as("chromium: apt-get install chromium (see .ci/run)").isExecutable();
-        // both paths given: Selenium Manager has nothing to look up or download
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        CDP_NOTICE.setLevel(Level.OFF);
-        profile = Files.createTempDirectory("console-chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=" + WIDTH + "," + HEIGHT, "--lang=en-US");
-        // the console's own errors (scripts, content security policy) land in the browser log
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .withLogOutput(OutputStream.nullOutputStream())
-                .build();
-        browser = new ChromeDriver(service, options);
+        chromium = new HeadlessChromium(options -> {
+            // the console's own errors (scripts, content security policy) land in the browser log
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+        }, "--window-size=" + WIDTH + "," + HEIGHT, "--lang=en-US");
+        browser = chromium.driver();
         // the viewport itself is 1280×900, so are the screenshots
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", WIDTH, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", false));
@@ -89,13 +64,8 @@ class ConsoleBrowserTest extends GatewayTestSupport {
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

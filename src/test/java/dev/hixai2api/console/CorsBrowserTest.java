@@ -1,20 +1,12 @@
 package dev.hixai2api.console;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.hixai2api.e2e.GatewayTestSupport;
@@ -22,8 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,9 +24,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class CorsBrowserTest extends GatewayTestSupport {
 
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final Logger CDP_NOTICE = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
     /** What the pages run: a streamed chat with an API key, its text or the browser's error. */
     private static final String CALL = """
             const [url, init, done] = arguments;
@@ -57,7 +44,7 @@ class CorsBrowserTest extends GatewayTestSupport {
     private static final HttpServer ALLOWED_PAGE = pageServer();
     private static final HttpServer OTHER_PAGE = pageServer();
     private static ChromeDriver browser;
-    private static Path profile;
+    private static HeadlessChromium chromium;
 
     @DynamicPropertySource
     static void allowTheFirstPage(DynamicPropertyRegistry registry) {
@@ -66,35 +53,17 @@ class CorsBrowserTest extends GatewayTestSupport {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assertThat(Path.of(CHROMEDRIVER)).as("chromedriver: apt-get install chromium-driver (see .ci/run)").isExecutable();
-        assertThat(Path.of(CHROMIUM)).as("chromium: apt-get install chromium (see .ci/run)").isExecutable();
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        CDP_NOTICE.setLevel(Level.OFF);
-        profile = Files.createTempDirectory("cors-chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .withLogOutput(OutputStream.nullOutputStream())
-                .build();
-        browser = new ChromeDriver(service, options);
+        chromium = new HeadlessChromium(options -> { });
+        browser = chromium.driver();
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     }
 
     @AfterAll
     static void stopBrowserAndPages() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
         ALLOWED_PAGE.stop(0);
         OTHER_PAGE.stop(0);
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.hixai2api.e2e;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,18 +19,9 @@ enum Door {
         @Override
         ObjectNode request(List<Turn> history, String imageDataUri, Integer maxTokens) {
             ObjectNode body = JSON.createObjectNode();
-            ArrayNode messages = body.putArray("messages");
-            for (int i = 0; i < history.size(); i++) {
-                Turn turn = history.get(i);
-                ObjectNode message = messages.addObject().put("role", turn.role());
-                if (imageDataUri != null && i == history.size() - 1) {
-                    ArrayNode content = message.putArray("content");
-                    content.addObject().put("type", "text").put("text", turn.text());
-                    content.addObject().put("type", "image_url").putObject("image_url").put("url", imageDataUri);
-                } else {
-                    message.put("content", turn.text());
-                }
-            }
+            messages(body.putArray("messages"), history, imageDataUri, "text", (content, dataUri) -> {
+                content.addObject().put("type", "image_url").putObject("image_url").put("url", dataUri);
+            });
             return body;
         }
 
@@ -66,21 +58,12 @@ enum Door {
         ObjectNode request(List<Turn> history, String imageDataUri, Integer maxTokens) {
             // max_tokens is required by the Messages API
             ObjectNode body = JSON.createObjectNode().put("max_tokens", maxTokens == null ? 1024 : maxTokens);
-            ArrayNode messages = body.putArray("messages");
-            for (int i = 0; i < history.size(); i++) {
-                Turn turn = history.get(i);
-                ObjectNode message = messages.addObject().put("role", turn.role());
-                if (imageDataUri != null && i == history.size() - 1) {
-                    ArrayNode content = message.putArray("content");
-                    content.addObject().put("type", "text").put("text", turn.text());
-                    int comma = imageDataUri.indexOf(',');
-                    content.addObject().put("type", "image").putObject("source").put("type", "base64")
-                            .put("media_type", imageDataUri.substring(5, imageDataUri.indexOf(';')))
-                            .put("data", imageDataUri.substring(comma + 1));
-                } else {
-                    message.put("content", turn.text());
-                }
-            }
+            messages(body.putArray("messages"), history, imageDataUri, "text", (content, dataUri) -> {
+                int comma = dataUri.indexOf(',');
+                content.addObject().put("type", "image").putObject("source").put("type", "base64")
+                        .put("media_type", dataUri.substring(5, dataUri.indexOf(';')))
+                        .put("data", dataUri.substring(comma + 1));
+            });
             return body;
         }
 
@@ -119,18 +102,9 @@ enum Door {
             if (maxTokens != null) {
                 body.put("max_output_tokens", maxTokens);
             }
-            ArrayNode input = body.putArray("input");
-            for (int i = 0; i < history.size(); i++) {
-                Turn turn = history.get(i);
-                ObjectNode message = input.addObject().put("role", turn.role());
-                if (imageDataUri != null && i == history.size() - 1) {
-                    ArrayNode content = message.putArray("content");
-                    content.addObject().put("type", "input_text").put("text", turn.text());
-                    content.addObject().put("type", "input_image").put("image_url", imageDataUri);
-                } else {
-                    message.put("content", turn.text());
-                }
-            }
+            messages(body.putArray("input"), history, imageDataUri, "input_text", (content, dataUri) -> {
+                content.addObject().put("type", "input_image").put("image_url", dataUri);
+            });
             return body;
         }
 
@@ -197,6 +171,25 @@ enum Door {
 
     String body(String model, boolean stream, List<Turn> history, String imageDataUri, Integer maxTokens) {
         return request(history, imageDataUri, maxTokens).put("model", model).put("stream", stream).toString();
+    }
+
+    /**
+     * The history as this door's messages into {@code target}: plain text content, but the last message, when an
+     * image goes with it, as a text part of {@code textType} and the part {@code imagePart} adds.
+     */
+    private static void messages(ArrayNode target, List<Turn> history, String imageDataUri, String textType,
+                                 BiConsumer<ArrayNode, String> imagePart) {
+        for (int i = 0; i < history.size(); i++) {
+            Turn turn = history.get(i);
+            ObjectNode message = target.addObject().put("role", turn.role());
+            if (imageDataUri != null && i == history.size() - 1) {
+                ArrayNode content = message.putArray("content");
+                content.addObject().put("type", textType).put("text", turn.text());
+                imagePart.accept(content, imageDataUri);
+            } else {
+                message.put("content", turn.text());
+            }
+        }
     }
 
     /** The data of every server-sent event; comment lines and event names are skipped. */

@@ -1,0 +1,38 @@
+package dev.hixai2api.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hixai2api.core.GatewayException;
+
+/** Typed fields of an OpenAI request body, refused in OpenAI's words with the field's path as {@code param}. */
+public final class OpenAiFields {
+
+    private OpenAiFields() {
+    }
+
+    /** A string that must be there. */
+    public static String text(JsonNode parent, String field, String path) {
+        JsonNode value = parent.get(field);
+        if (value == null || !value.isTextual()) {
+            throw GatewayException.invalidRequest(path, "`" + path + "` must be a string.");
+        }
+        return value.asText();
+    }
+
+    /** A string that may be missing or null (then null). */
+    public static String optionalText(JsonNode parent, String field, String path) {
+        JsonNode value = parent.get(field);
+        return value == null || value.isNull() ? null : text(parent, field, path);
+    }
+
+    /** A boolean; {@code absent} when missing or null. */
+    public static boolean bool(JsonNode parent, String field, String path, boolean absent) {
+        JsonNode value = parent.get(field);
+        if (value == null || value.isNull()) {
+            return absent;
+        }
+        if (!value.isBoolean()) {
+            throw GatewayException.invalidRequest(path, "`" + path + "` must be a boolean.");
+        }
+        return value.booleanValue();
+    }
+}
