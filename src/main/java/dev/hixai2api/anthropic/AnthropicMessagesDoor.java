@@ -164,6 +164,7 @@ public class AnthropicMessagesDoor implements FrontDoor {
             case END_TURN -> "end_turn";
             case MAX_TOKENS -> "max_tokens";
             case STOP_SEQUENCE -> "stop_sequence";
+            case TOOL_USE -> "tool_use";
         };
     }
 

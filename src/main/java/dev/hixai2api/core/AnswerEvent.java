@@ -12,6 +12,15 @@ public sealed interface AnswerEvent {
     }
 
     /**
+     * A tool the model calls, once the call is complete and its arguments met the tool's schema; all calls of an
+     * answer come after its text and before {@link End} with {@link StopReason#TOOL_USE}.
+     *
+     * @param index the call's place among the answer's calls, from 0
+     */
+    record ToolUse(int index, ToolCall call) implements AnswerEvent {
+    }
+
+    /**
      * The answer is complete.
      *
      * @param stopSequence the stop sequence that ended it, or null

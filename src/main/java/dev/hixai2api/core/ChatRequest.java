@@ -10,17 +10,32 @@ import java.util.List;
  * @param limits      where the answer is cut; {@link Limits#NONE} when the client set none
  * @param reasoning   how a reasoning model's thinking reaches the door
  * @param streamUsage whether a streamed answer reports usage (OpenAI chat only when stream_options.include_usage)
+ * @param tools       the tools the model may call; {@link Tools#NONE} when the client offers none
+ * @param format      the shape of the answer; {@link ResponseFormat#TEXT} when the client asked for none
  */
 public record ChatRequest(String model, List<ChatMessage> messages, boolean stream, Limits limits,
-                          ReasoningStyle reasoning, boolean streamUsage) {
+                          ReasoningStyle reasoning, boolean streamUsage, Tools tools, ResponseFormat format) {
 
     public ChatRequest {
         messages = List.copyOf(messages);
+    }
+
+    public ChatRequest(String model, List<ChatMessage> messages, boolean stream, Limits limits,
+                       ReasoningStyle reasoning, boolean streamUsage) {
+        this(model, messages, stream, limits, reasoning, streamUsage, Tools.NONE, ResponseFormat.TEXT);
     }
 
     /** A request whose streamed answer reports usage, as the Anthropic and Responses dialects always do. */
     public ChatRequest(String model, List<ChatMessage> messages, boolean stream, Limits limits,
                        ReasoningStyle reasoning) {
         this(model, messages, stream, limits, reasoning, true);
+    }
+
+    public ChatRequest withTools(Tools offered) {
+        return new ChatRequest(model, messages, stream, limits, reasoning, streamUsage, offered, format);
+    }
+
+    public ChatRequest withFormat(ResponseFormat shape) {
+        return new ChatRequest(model, messages, stream, limits, reasoning, streamUsage, tools, shape);
     }
 }

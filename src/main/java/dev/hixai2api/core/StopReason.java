@@ -4,5 +4,7 @@ package dev.hixai2api.core;
 public enum StopReason {
     END_TURN,
     MAX_TOKENS,
-    STOP_SEQUENCE
+    STOP_SEQUENCE,
+    /** The answer calls tools ({@link AnswerEvent.ToolUse} events came before the end). */
+    TOOL_USE
 }

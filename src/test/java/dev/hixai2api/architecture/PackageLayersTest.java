@@ -30,7 +30,7 @@ class PackageLayersTest {
             "dev.hixai2api.responses.."};
 
     private static final String[] BELOW_THE_DOORS = {
-            "dev.hixai2api.chat..", "dev.hixai2api.core..", "dev.hixai2api.conversation..",
+            "dev.hixai2api.chat..", "dev.hixai2api.core..", "dev.hixai2api.tools..", "dev.hixai2api.conversation..",
             "dev.hixai2api.attachment..", "dev.hixai2api.pool..", "dev.hixai2api.hix..",
             "dev.hixai2api.persistence..", "dev.hixai2api.security..", "dev.hixai2api.monitoring..",
             "dev.hixai2api.config.."};
