@@ -316,7 +316,8 @@ final class AnthropicRequestParser {
             throw invalid(contentPath, contentPath + ": must be a string or an array of content blocks");
         }
         String output = String.join("\n", texts);
-        return ChatMessage.toolResult(id, bool(block.get("is_error"), path + ".is_error") ? "Error: " + output : output);
+        boolean error = bool(block.get("is_error"), path + ".is_error");
+        return ChatMessage.toolResult(id, error ? "Error: " + output : output);
     }
 
     /** {@code source: {type: base64, media_type, data}} or {@code {type: url, url}}. */

@@ -14,8 +14,8 @@ import dev.hixai2api.core.Usage;
  * One streamed answer as Anthropic's events: message_start and a ping, then each content block (thinking at
  * index 0 for a reasoning model, then text, then one tool_use block per call) as content_block_start, its deltas
  * and content_block_stop, then message_delta with the stop reason and usage, and message_stop. A call comes whole
- * (the engine hands it on once its arguments are checked): its input is one input_json_delta. A break after the first content is an
- * {@code error} event, as Anthropic sends an overloaded_error mid-stream.
+ * (the engine hands it on once its arguments are checked): its input is one input_json_delta. A break after the
+ * first content is an {@code error} event, as Anthropic sends an overloaded_error mid-stream.
  */
 final class AnthropicStreamRenderer implements StreamRenderer {
 

@@ -95,10 +95,11 @@ final class AnthropicToolsParser {
             throw invalid(path + ".name", "String should match pattern '^[a-zA-Z0-9_-]{1,128}$'");
         }
         refuseUnrunnable(tool, path);
-        return new ToolDefinition(name, description(tool, path), schema(tool.get("input_schema"), path + ".input_schema"));
+        JsonNode schema = schema(tool.get("input_schema"), path + ".input_schema");
+        return new ToolDefinition(name, description(tool, path), schema);
     }
 
-    /** Tool search and programmatic calling need Anthropic's own tools: a tool deferred or called by code is refused. */
+    /** Tool search and programmatic calling need Anthropic's own tools: deferred or code-called tools are refused. */
     private static void refuseUnrunnable(JsonNode tool, String path) {
         JsonNode defer = tool.get("defer_loading");
         if (defer != null && !defer.isNull() && !(defer.isBoolean() && !defer.booleanValue())) {

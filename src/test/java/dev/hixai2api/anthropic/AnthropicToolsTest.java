@@ -33,8 +33,8 @@ class AnthropicToolsTest {
     private static final String WEATHER = "{\"name\":\"get_weather\",\"description\":\"Current weather\","
             + "\"input_schema\":{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},"
             + "\"required\":[\"city\"]}}";
-    private static final String TIME = "{\"type\":\"custom\",\"name\":\"get_time\",\"input_schema\":{\"type\":\"object\"},"
-            + "\"cache_control\":{\"type\":\"ephemeral\"}}";
+    private static final String TIME = "{\"type\":\"custom\",\"name\":\"get_time\","
+            + "\"input_schema\":{\"type\":\"object\"},\"cache_control\":{\"type\":\"ephemeral\"}}";
     /** A call of the answer before, then its result: the history of an agent loop's second request. */
     private static final String CALLED = "{\"role\":\"user\",\"content\":\"Weather in Paris?\"},"
             + "{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"Let me look.\"},"
@@ -57,7 +57,8 @@ class AnthropicToolsTest {
     }
 
     private static String withTools(String choice) {
-        return request(",\"tools\":[" + WEATHER + "," + TIME + "]" + (choice == null ? "" : ",\"tool_choice\":" + choice),
+        String toolChoice = choice == null ? "" : ",\"tool_choice\":" + choice;
+        return request(",\"tools\":[" + WEATHER + "," + TIME + "]" + toolChoice,
                 "{\"role\":\"user\",\"content\":\"Weather in Paris?\"}");
     }
 
@@ -75,7 +76,8 @@ class AnthropicToolsTest {
         assertThat(parse(withTools("{\"type\":\"tool\",\"name\":\"get_time\",\"disable_parallel_tool_use\":false}"))
                 .tools()).isEqualTo(new Tools(List.of(weather, time), ToolChoice.named("get_time"), true));
         assertThat(parse(request("", "{\"role\":\"user\",\"content\":\"Hi\"}")).tools()).isEqualTo(Tools.NONE);
-        assertThat(parse(request(",\"tools\":[]", "{\"role\":\"user\",\"content\":\"Hi\"}")).tools()).isEqualTo(Tools.NONE);
+        assertThat(parse(request(",\"tools\":[]", "{\"role\":\"user\",\"content\":\"Hi\"}")).tools())
+                .isEqualTo(Tools.NONE);
     }
 
     @Test
@@ -129,13 +131,15 @@ class AnthropicToolsTest {
     void toolUseBlocksBecomeTheAssistantsCallsAndToolResultsFollowInOrder() {
         ChatRequest request = parse(request(",\"tools\":[" + WEATHER + "," + TIME + "]", CALLED
                 + ",{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_A\","
-                + "\"content\":\"18 C, sunny\"},{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_B\",\"is_error\":true,"
+                + "\"content\":\"18 C, sunny\"},{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_B\","
+                + "\"is_error\":true,"
                 + "\"content\":[{\"type\":\"text\",\"text\":\"clock\"},{\"type\":\"text\",\"text\":\"unavailable\"}]},"
                 + "{\"type\":\"text\",\"text\":\"Answer briefly.\"}]}"));
 
         assertThat(request.messages()).containsExactly(
                 new ChatMessage("user", "Weather in Paris?"),
-                ChatMessage.toolCalls("Let me look.", List.of(new ToolCall("toolu_A", "get_weather", "{\"city\":\"Paris\"}"),
+                ChatMessage.toolCalls("Let me look.", List.of(
+                        new ToolCall("toolu_A", "get_weather", "{\"city\":\"Paris\"}"),
                         new ToolCall("toolu_B", "get_time", "{}"))),
                 ChatMessage.toolResult("toolu_A", "18 C, sunny"),
                 ChatMessage.toolResult("toolu_B", "Error: clock\nunavailable"),
@@ -198,7 +202,8 @@ class AnthropicToolsTest {
         assertThat(answer.get("content")).hasSize(3);
         assertThat(answer.at("/content/0/text").asText()).isEqualTo("Let me look.");
         assertThat(answer.at("/content/1")).isEqualTo(mapper.readTree("{\"type\":\"tool_use\","
-                + "\"id\":\"toolu_abcdefghijklmnopqrstuvwx\",\"name\":\"get_weather\",\"input\":{\"city\":\"Paris\"}}"));
+                + "\"id\":\"toolu_abcdefghijklmnopqrstuvwx\",\"name\":\"get_weather\","
+                + "\"input\":{\"city\":\"Paris\"}}"));
         assertThat(answer.at("/content/2/id").asText()).isEqualTo("toolu_ABCDEFGHIJKLMNOPQRSTUVWX");
         assertThat(answer.at("/content/2/input")).isEqualTo(mapper.createObjectNode());
         assertThat(answer.get("stop_reason").asText()).isEqualTo("tool_use");

@@ -35,7 +35,8 @@ class DoorSchemasTest {
         assertThat(schemas.get("AnthropicSource").getProperties()).containsKey("media_type");
         assertThat(schemas.get("AnthropicContentBlock").getProperties().get("type").getEnum())
                 .containsExactly("text", "image", "document", "tool_use", "tool_result");
-        assertThat(schemas.get("AnthropicContentBlock").getProperties()).containsKeys("tool_use_id", "is_error", "input");
+        assertThat(schemas.get("AnthropicContentBlock").getProperties())
+                .containsKeys("tool_use_id", "is_error", "input");
         assertThat(schemas.get("AnthropicTool").getProperties()).containsKeys("name", "description", "input_schema");
         assertThat(schemas.get("AnthropicTool").getRequired()).containsExactlyInAnyOrder("name", "input_schema");
         assertThat(schemas.get("AnthropicToolChoice").getProperties().get("type").getEnum())

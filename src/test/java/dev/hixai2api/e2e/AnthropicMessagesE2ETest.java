@@ -339,7 +339,8 @@ class AnthropicMessagesE2ETest extends GatewayTestSupport {
         HttpResponse<String> toolResult = anthropic("/v1/messages/count_tokens", "{\"model\":\"gpt-4o-mini\",\"messages\":"
                 + "[{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t\",\"content\":\"1\"}]}]}", null, null);
         assertAnthropicError(toolResult, 400, "invalid_request_error");
-        assertThat(json(toolResult.body()).at("/error/message").asText()).startsWith("messages.0.content.0.tool_use_id:");
+        assertThat(json(toolResult.body()).at("/error/message").asText())
+                .startsWith("messages.0.content.0.tool_use_id:");
         HttpResponse<String> serverTool = anthropic("/v1/messages", hello("gpt-4o-mini", false,
                 ",\"tools\":[{\"type\":\"web_search_20250305\",\"name\":\"web_search\"}]"), null, null);
         assertAnthropicError(serverTool, 400, "invalid_request_error");
