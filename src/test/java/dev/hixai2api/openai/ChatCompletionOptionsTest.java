@@ -175,8 +175,8 @@ class ChatCompletionOptionsTest {
         ResponseFormat described = options("\"response_format\":{\"type\":\"json_schema\",\"json_schema\":"
                 + "{\"name\":\"p\",\"description\":\"Where the user is\",\"schema\":{\"type\":\"object\"}}}").format();
         ResponseFormat both = options("\"response_format\":{\"type\":\"json_schema\",\"json_schema\":"
-                + "{\"name\":\"p\",\"description\":\"Where\",\"schema\":{\"type\":\"object\",\"description\":\"A place\"}}}")
-                .format();
+                + "{\"name\":\"p\",\"description\":\"Where\",\"schema\":{\"type\":\"object\","
+                + "\"description\":\"A place\"}}}").format();
 
         assertThat(described.schema().get("description").asText()).isEqualTo("Where the user is");
         assertThat(described.schema().get("type").asText()).isEqualTo("object");
