@@ -46,7 +46,9 @@ public record GatewayProperties(
         DataSize bodyMemoryBudget,
         int authFailureLimit,
         Duration streamKeepalive,
-        List<String> corsAllowedOrigins) {
+        List<String> corsAllowedOrigins,
+        String modelsFile,
+        String modelMapping) {
 
     public GatewayProperties {
         routePrefix = normalisePrefix(routePrefix);
@@ -78,6 +80,8 @@ public record GatewayProperties(
         // unset: any origin (the key, not a cookie, is the credential); an empty value turns CORS off
         corsAllowedOrigins = corsAllowedOrigins == null ? List.of("*")
                 : corsAllowedOrigins.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        modelsFile = modelsFile == null || modelsFile.isBlank() ? null : modelsFile.trim();
+        modelMapping = modelMapping == null || modelMapping.isBlank() ? null : modelMapping;
     }
 
     /** Whether streams send SSE comment lines while they wait for HixAI. */
