@@ -167,8 +167,11 @@ class CustomSettingsE2ETest extends GatewayTestSupport {
         assertThat(json(plain.body()).path("model").asText()).as(plain.body()).isEqualTo("gpt-4");
         assertThat(ChatCompletionE2ETest.dataEvents(streamed.body()))
                 .allSatisfy(chunk -> assertThat(chunk.path("model").asText()).isEqualTo("claude-sonnet-4-news"));
+        HttpResponse<String> anthropic = post("/hf/v1/messages",
+                "{\"model\":\"gpt-4\",\"max_tokens\":64,\"messages\":[{\"role\":\"user\",\"content\":\"hey\"}]}", null);
+        assertThat(json(anthropic.body()).path("model").asText()).as(anthropic.body()).isEqualTo("gpt-4");
         assertThat(SIMULATOR.chatCalls()).extracting(call -> call.botId() + " " + call.searchType())
-                .containsExactly("86 null", "85429 news");
+                .containsExactly("86 null", "85429 news", "86 null");
         assertThat(modelIds(json(get("/hf/v1/models", null).body()))).endsWith("gpt-4", "claude-sonnet-4");
     }
 
