@@ -48,7 +48,9 @@ public record GatewayProperties(
         int authFailureLimit,
         Duration streamKeepalive,
         List<String> corsAllowedOrigins,
-        String reasoningFormat) {
+        String reasoningFormat,
+        String modelsFile,
+        String modelMapping) {
 
     /** The values of REASONING_FORMAT (the OpenAI chat door's ReasoningFormat names). */
     private static final Set<String> REASONING_FORMATS = Set.of("think", "reasoning_content", "hide");
@@ -84,6 +86,8 @@ public record GatewayProperties(
         corsAllowedOrigins = corsAllowedOrigins == null ? List.of("*")
                 : corsAllowedOrigins.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         reasoningFormat = reasoningFormat(reasoningFormat, reasoningHide);
+        modelsFile = modelsFile == null || modelsFile.isBlank() ? null : modelsFile.trim();
+        modelMapping = modelMapping == null || modelMapping.isBlank() ? null : modelMapping;
     }
 
     /** Whether streams send SSE comment lines while they wait for HixAI. */
