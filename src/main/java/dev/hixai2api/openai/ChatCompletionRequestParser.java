@@ -43,7 +43,8 @@ public final class ChatCompletionRequestParser {
             throw GatewayException.invalidRequest("model", "`model` is required and must be a non-empty string.");
         }
         return new ChatCompletionRequest(model.asText().trim(), messages(root.get("messages")),
-                OpenAiFields.bool(root, "stream", "stream", false), includeUsage(root.get("stream_options")));
+                OpenAiFields.bool(root, "stream", "stream", false), includeUsage(root.get("stream_options")),
+                OpenAiToolFields.tools(root));
     }
 
     /** PRE_MESSAGES_JSON: a JSON array of messages, checked at start-up like a request's. */
@@ -85,7 +86,8 @@ public final class ChatCompletionRequestParser {
             throw GatewayException.invalidRequest(path + ".role",
                     "`" + path + ".role` must be one of system, developer, user, assistant, tool.");
         }
-        return content(role.asText(), node.get("content"), path + ".content");
+        return OpenAiToolFields.withToolFields(content(role.asText(), node.get("content"), path + ".content"), node,
+                path);
     }
 
     private static ChatMessage content(String role, JsonNode content, String path) {

@@ -14,12 +14,14 @@ import dev.hixai2api.core.Limits;
 import dev.hixai2api.core.ReasoningStyle;
 import dev.hixai2api.core.StopReason;
 import dev.hixai2api.core.StreamRenderer;
+import dev.hixai2api.core.ToolCall;
 import dev.hixai2api.core.Usage;
 import org.springframework.stereotype.Component;
 
 /**
  * POST /v1/chat/completions: the OpenAI chat dialect. Reasoning reaches the client as a {@code <think>} block in
- * the text, or not at all with REASONING_HIDE.
+ * the text, or not at all with REASONING_HIDE; tool calls as {@code message.tool_calls} (streamed: one
+ * {@code delta.tool_calls} chunk per call) with {@code finish_reason: "tool_calls"}.
  */
 @Component
 public class OpenAiChatDoor implements FrontDoor {
@@ -45,7 +47,7 @@ public class OpenAiChatDoor implements FrontDoor {
     public ChatRequest parse(byte[] body) {
         ChatCompletionRequest request = parser.parse(body);
         return new ChatRequest(request.model(), request.messages(), request.stream(), Limits.NONE, reasoning,
-                request.includeUsage());
+                request.includeUsage()).withTools(request.tools());
     }
 
     @Override
@@ -61,6 +63,9 @@ public class OpenAiChatDoor implements FrontDoor {
             public List<byte[]> event(AnswerEvent event) {
                 if (event instanceof AnswerEvent.Text text) {
                     return List.of(responses.chunkFrame(null, text.text()));
+                }
+                if (event instanceof AnswerEvent.ToolUse use) {
+                    return List.of(responses.toolCallFrame(use.index(), use.call()));
                 }
                 if (event instanceof AnswerEvent.End end) {
                     List<byte[]> frames = new ArrayList<>(3);
@@ -83,17 +88,22 @@ public class OpenAiChatDoor implements FrontDoor {
     @Override
     public byte[] answer(ChatRequest request, List<AnswerEvent> events) {
         StringBuilder content = new StringBuilder();
+        List<ToolCall> calls = new ArrayList<>();
         Usage usage = new Usage(0, 0);
         StopReason reason = StopReason.END_TURN;
         for (AnswerEvent event : events) {
             if (event instanceof AnswerEvent.Text text) {
                 content.append(text.text());
+            } else if (event instanceof AnswerEvent.ToolUse use) {
+                calls.add(use.call());
             } else if (event instanceof AnswerEvent.End end) {
                 usage = end.usage();
                 reason = end.reason();
             }
         }
-        return new OpenAiResponses(mapper, request.model()).completion(content.toString(), finishReason(reason), usage);
+        // a message that only calls tools has no content, as OpenAI's own
+        String text = calls.isEmpty() || !content.isEmpty() ? content.toString() : null;
+        return new OpenAiResponses(mapper, request.model()).completion(text, calls, finishReason(reason), usage);
     }
 
     @Override
@@ -106,6 +116,10 @@ public class OpenAiChatDoor implements FrontDoor {
     }
 
     private static String finishReason(StopReason reason) {
-        return reason == StopReason.MAX_TOKENS ? "length" : "stop";
+        return switch (reason) {
+            case MAX_TOKENS -> "length";
+            case TOOL_USE -> "tool_calls";
+            default -> "stop";
+        };
     }
 }

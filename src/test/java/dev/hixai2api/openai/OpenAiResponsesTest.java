@@ -59,7 +59,7 @@ class OpenAiResponsesTest {
             JsonNode parsed = frameJson(frame);
             OpenAiResponses.Chunk record = new OpenAiResponses.Chunk(parsed.path("id").asText(), "chat.completion.chunk",
                     parsed.path("created").asLong(), model, List.of(new OpenAiResponses.ChunkChoice(0,
-                            new OpenAiResponses.Delta(role, content), null)), null);
+                            new OpenAiResponses.Delta(role, content, null), null)), null);
 
             assertThat(new String(frame, StandardCharsets.UTF_8))
                     .isEqualTo("data: " + mapper.writeValueAsString(record) + "\n\n");
@@ -134,7 +134,7 @@ class OpenAiResponsesTest {
     @Test
     void completionIsChatCompletionWithMessageAndUsage() throws Exception {
         OpenAiResponses responses = new OpenAiResponses(mapper, "gpt-4o");
-        JsonNode completion = mapper.readTree(responses.completion("Hello world", "stop", new Usage(5, 2)));
+        JsonNode completion = mapper.readTree(responses.completion("Hello world", List.of(), "stop", new Usage(5, 2)));
         assertThat(completion.path("id").asText()).startsWith("chatcmpl-");
         assertThat(completion.path("object").asText()).isEqualTo("chat.completion");
         assertThat(completion.path("model").asText()).isEqualTo("gpt-4o");
