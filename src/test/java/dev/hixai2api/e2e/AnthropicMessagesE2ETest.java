@@ -257,7 +257,8 @@ class AnthropicMessagesE2ETest extends GatewayTestSupport {
     }
 
     private static final String TOOLS = ",\"tools\":[{\"name\":\"get_weather\","
-            + "\"description\":\"The weather of a city\",\"input_schema\":{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},"
+            + "\"description\":\"The weather of a city\",\"input_schema\":{\"type\":\"object\","
+            + "\"properties\":{\"city\":{\"type\":\"string\"}},"
             + "\"required\":[\"city\"]}},{\"name\":\"get_time\",\"input_schema\":{\"type\":\"object\","
             + "\"properties\":{\"zone\":{\"type\":\"string\"}},\"required\":[\"zone\"]}}]";
 
