@@ -47,7 +47,10 @@ record Baseline(String source, List<Row> rows, List<Layer> layers) {
             if (f[0].equals("result")) {
                 rows.add(new Row(Integer.parseInt(f[1]), f[2], number(f[3]), number(f[4]), number(f[5]), number(f[6])));
             } else if (f[0].equals("layer")) {
-                layers.add(new Layer(Integer.parseInt(f[1]), f[2], f[3], number(f[4])));
+                // a layer's name may hold commas: it is everything between the mode and the last field
+                int last = line.lastIndexOf(',');
+                String name = line.substring(f[0].length() + f[1].length() + f[2].length() + 3, last);
+                layers.add(new Layer(Integer.parseInt(f[1]), f[2], name, number(line.substring(last + 1))));
             }
         }
         return Optional.of(new Baseline(file.getFileName().toString(), rows, layers));

@@ -418,8 +418,10 @@ final class Report {
         md.append("From the gateway's JFR recording (`BENCH_JFR=1`, profile settings), the execution samples taken "
                 + "during each phase. A sample counts for the nearest library frame from the top of its stack (JDK "
                 + "frames are skipped, so a socket write counts for the library that wrote; regex and Formatter "
-                + "count on their own); ms/request is that share of the phase's gateway CPU per request "
-                + "(`dev.hixai2api.bench.JfrLayers`, which also prints the table of any recording).\n\n");
+                + "count on their own); ms/request is that share of the phase's gateway CPU per request: the samples "
+                + "see Java code only, so the process's CPU in the kernel (socket I/O, thread wake-ups), GC and "
+                + "JIT is spread over the layers in proportion (`dev.hixai2api.bench.JfrLayers`, which also "
+                + "prints the table of any recording).\n\n");
         List<PhaseResult> phases = new ArrayList<>(profiles.keySet());
         md.append("| layer |");
         phases.forEach(p -> md.append(" ").append(p.level()).append(" ").append(p.mode()).append(" % | ms/request |"));
