@@ -432,8 +432,8 @@ final class Report {
             row(md, layer, phases, JfrLayers.Profile::layers);
         }
         md.append("| samples |");
-        phases.forEach(p -> md.append(" ").append(profiles.get(p).samples()).append(" | ").append(num(p.cpuMillisPerRequest(), 2))
-                .append(" |"));
+        phases.forEach(p -> md.append(" ").append(profiles.get(p).samples()).append(" | ")
+                .append(num(p.cpuMillisPerRequest(), 2)).append(" |"));
         md.append("\n\nInclusive (a frame of that kind anywhere on the stack):\n\n| frame |");
         phases.forEach(p -> md.append(" ").append(p.level()).append(" ").append(p.mode()).append(" % | ms/request |"));
         md.append("\n|---|");
