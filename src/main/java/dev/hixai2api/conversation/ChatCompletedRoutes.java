@@ -5,7 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.hixai2api.config.GatewayProperties;
 import dev.hixai2api.pool.CookieCreditRoutes;
-import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
@@ -29,11 +28,11 @@ public class ChatCompletedRoutes extends RouteBuilder {
     private final MemoryAggregationRepository pendingCreditChecks = new MemoryAggregationRepository();
     /** Cookies with an open group: answers until the group completes need no exchange of their own. */
     private final Set<Long> grouped = ConcurrentHashMap.newKeySet();
-    private ProducerTemplate producer;
-    private Endpoint endpoint;
+    private final ProducerTemplate producer;
 
-    public ChatCompletedRoutes(GatewayProperties properties) {
+    public ChatCompletedRoutes(GatewayProperties properties, ProducerTemplate producer) {
         this.recheckMillis = properties.creditRecheckInterval().toMillis();
+        this.producer = producer;
     }
 
     @Override
@@ -57,7 +56,7 @@ public class ChatCompletedRoutes extends RouteBuilder {
     public void answered(long cookieId) {
         if (grouped.add(cookieId)) {
             try {
-                producer().sendBody(endpoint, cookieId);
+                producer.sendBody(ENDPOINT, cookieId);
             } catch (RuntimeException e) {
                 grouped.remove(cookieId);
                 throw e;
@@ -65,21 +64,11 @@ public class ChatCompletedRoutes extends RouteBuilder {
         }
     }
 
-    private synchronized ProducerTemplate producer() {
-        if (producer == null) {
-            endpoint = getContext().getEndpoint(ENDPOINT);
-            producer = getContext().createProducerTemplate();
-        }
-        return producer;
-    }
-
     /** Whether a cookie's credit is still to be re-read after its latest answers, or being re-read. */
     public boolean creditChecksPending() {
         AggregateProcessor recheck = getContext().getProcessor(CREDIT_RECHECK, AggregateProcessor.class);
-        // a completing group leaves the repository just before it counts as in progress: reading the count on
-        // both sides of the keys narrows the moment in which neither shows it to a few instructions
-        int inProgressBefore = recheck.getInProgressCompleteExchanges();
-        return inProgressBefore > 0 || !pendingCreditChecks.getKeys().isEmpty()
-                || recheck.getInProgressCompleteExchanges() > 0;
+        // a cookie leaves the set only once its group's completion counts as in progress, and it joins the set
+        // before its group exists: read in this order, no moment shows neither
+        return !grouped.isEmpty() || recheck.getInProgressCompleteExchanges() > 0;
     }
 }
