@@ -32,16 +32,6 @@ public final class ToolCallFilter {
         return inMarkup ? "" : release(all.length());
     }
 
-    /** Whether a {@code <tool_call>} tag came. */
-    public boolean sawMarkup() {
-        return inMarkup;
-    }
-
-    /** The whole answer as it came, markup included. */
-    public String answer() {
-        return all.toString();
-    }
-
     /** What has not left yet: the markup and anything after it, once the answer is over. */
     public String held() {
         return all.substring(released);

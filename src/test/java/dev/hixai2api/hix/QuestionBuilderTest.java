@@ -208,7 +208,8 @@ class QuestionBuilderTest {
 
     @Test
     void aToolResultWrittenOutByTheEngineIsFoldedWithoutALabel() {
-        List<ChatMessage> messages = List.of(user("Weather?"), new ChatMessage("assistant", "<tool_call>{}</tool_call>"),
+        List<ChatMessage> messages = List.of(user("Weather?"),
+                new ChatMessage("assistant", "<tool_call>{}</tool_call>"),
                 new ChatMessage("tool", "Tool result (get_weather, call_1): cold"));
 
         assertThat(QuestionBuilder.build(messages, List.of(), MINI).text()).isEqualTo(

@@ -283,7 +283,8 @@ class ChatCompletionRequestParserTest {
                 + ",{\"type\":\"function\",\"function\":{\"name\":\"now\"}}],\"tool_choice\":{\"type\":\"function\","
                 + "\"function\":{\"name\":\"now\"}},\"parallel_tool_calls\":false}");
 
-        assertThat(request.tools().definitions()).extracting(ToolDefinition::name).containsExactly("get_weather", "now");
+        assertThat(request.tools().definitions()).extracting(ToolDefinition::name)
+                .containsExactly("get_weather", "now");
         assertThat(request.tools().definitions().get(0).description()).isEqualTo("Weather");
         assertThat(request.tools().definitions().get(1).parameters().path("type").asText()).isEqualTo("object");
         assertThat(request.tools().choice()).isEqualTo(ToolChoice.named("now"));

@@ -23,7 +23,8 @@ class JsonAnswerTest {
 
         assertThat(answer.check("{\"a\": 1}").json()).isEqualTo("{\"a\":1}");
         assertThat(answer.check("Here:\n```json\n{\"a\": 2}\n```\nDone.").json()).isEqualTo("{\"a\":2}");
-        assertThat(answer.check("The result is {\"a\": {\"b\": [3]}} as asked.").json()).isEqualTo("{\"a\":{\"b\":[3]}}");
+        assertThat(answer.check("The result is {\"a\": {\"b\": [3]}} as asked.").json())
+                .isEqualTo("{\"a\":{\"b\":[3]}}");
     }
 
     @Test

@@ -14,7 +14,8 @@ class ToolHistoryTest {
     void writesCallsAsBlocksAndResultsWithTheToolsName() {
         List<ChatMessage> text = ToolHistory.asText(List.of(
                 new ChatMessage("user", "Weather?"),
-                ChatMessage.toolCalls("Checking.", List.of(new ToolCall("toolu_1", "get_weather", "{\"city\":\"Oslo\"}"),
+                ChatMessage.toolCalls("Checking.", List.of(
+                        new ToolCall("toolu_1", "get_weather", "{\"city\":\"Oslo\"}"),
                         new ToolCall("toolu_2", "get_time", "not json"))),
                 ChatMessage.toolResult("toolu_1", "cold"),
                 ChatMessage.toolResult("toolu_9", "?")));

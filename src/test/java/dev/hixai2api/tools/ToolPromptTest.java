@@ -25,10 +25,12 @@ class ToolPromptTest {
         String prompt = ToolPrompt.full(tools(ToolChoice.AUTO, true, "Weather of a city"));
 
         assertThat(prompt).contains("<tools>\n{\"name\":\"get_weather\",\"description\":\"Weather of a city\","
-                        + "\"parameters\":{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}}\n</tools>",
+                        + "\"parameters\":{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}}"
+                        + "\n</tools>",
                 "<tool_call>\n{\"name\": \"<tool name>\", \"arguments\":", "</tool_call>",
                 "one block per call", "Tool result (<tool name>, <call id>): <output>")
-                .endsWith("Call a tool only when it helps to answer; otherwise answer in plain text without any block.");
+                .endsWith("Call a tool only when it helps to answer; otherwise answer in plain text without any "
+                        + "block.");
     }
 
     @Test
