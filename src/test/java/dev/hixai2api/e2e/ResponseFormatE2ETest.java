@@ -40,7 +40,7 @@ class ResponseFormatE2ETest extends GatewayTestSupport {
 
         HttpResponse<String> response = post("/v1/test-lines", body("Ada is 36", false, PERSON), null);
 
-        assertThat(response.body()).isEqualTo("T:{\"name\":\"36\",\"age\":36}\nE:END_TURN|null\n");
+        assertThat(response.body()).isEqualTo("T:{\"name\":\"Ada\",\"age\":36}\nE:END_TURN|null\n");
         assertThat(SIMULATOR.chatCalls()).hasSize(1);
         assertThat(SIMULATOR.chatCalls().get(0).question()).contains("<schema>", "\"required\":[\"name\",\"age\"]");
     }
@@ -52,7 +52,7 @@ class ResponseFormatE2ETest extends GatewayTestSupport {
 
         HttpResponse<String> response = post("/v1/test-lines", body("Ada is 36", true, PERSON), null);
 
-        assertThat(response.body()).isEqualTo("T:{\"name\":\"36\",\"age\":36}\nE:END_TURN|null\n");
+        assertThat(response.body()).isEqualTo("T:{\"name\":\"Ada\",\"age\":36}\nE:END_TURN|null\n");
         assertThat(SIMULATOR.chatCalls()).hasSize(2);
         assertThat(SIMULATOR.chatCalls().get(1).chatId()).isEqualTo(SIMULATOR.chatCalls().get(0).chatId());
         assertThat(SIMULATOR.chatCalls().get(1).question())
@@ -90,7 +90,7 @@ class ResponseFormatE2ETest extends GatewayTestSupport {
         post("/v1/test-lines", body("Ada is 36", false, PERSON), null);
 
         post("/v1/test-lines", "{\"model\":\"gpt-4o-mini\",\"messages\":[\"user:Ada is 36\","
-                + "\"assistant:{\\\"name\\\":\\\"36\\\",\\\"age\\\":36}\",\"user:thanks\"]}", null);
+                + "\"assistant:{\\\"name\\\":\\\"Ada\\\",\\\"age\\\":36}\",\"user:thanks\"]}", null);
 
         assertThat(SIMULATOR.chatCalls()).hasSize(2);
         assertThat(SIMULATOR.chatCalls().get(1).chatId()).isEqualTo(SIMULATOR.chatCalls().get(0).chatId());
