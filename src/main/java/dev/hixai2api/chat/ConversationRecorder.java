@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * After each complete answer, before its last bytes leave: remembers which HixAI chat and cookie hold the
  * conversation (and the tool set it has seen), with one indexed insert or update on the request thread, so a next
- * turn sent the instant the answer ended continues that chat. Only the cookie's credit re-read is left to the background.
+ * turn sent the instant the answer ended continues that chat. Only the cookie's credit re-read is left to the
+ * background.
  */
 @Component
 public class ConversationRecorder {
