@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hixai2api.core.TokenCounter;
 import dev.hixai2api.simulator.ChatCall;
+import dev.hixai2api.simulator.ModelBehaviour;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,6 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OpenAiChatParametersE2ETest extends GatewayTestSupport {
 
     private static final String PATH = "/v1/chat/completions";
+    private static final String PERSON = "{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"person\","
+            + "\"strict\":true,\"schema\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},"
+            + "\"age\":{\"type\":\"integer\"}},\"required\":[\"name\",\"age\"]}}}";
     /** What the simulator's reasoning model thinks before each answer. */
     private static final String THOUGHT = "Let me think about it.";
 
@@ -84,6 +88,48 @@ class OpenAiChatParametersE2ETest extends GatewayTestSupport {
         List<ChatCall> calls = SIMULATOR.chatCalls();
         assertThat(calls).extracting(ChatCall::question).containsExactly("Count", "Go on");
         assertThat(calls.get(1).chatId()).as("the cut answer continues its chat").isEqualTo(calls.get(0).chatId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aJsonSchemaFormatAnswersTheJsonThatMeetsIt(boolean stream) {
+        seedCookie("tok-a", 100);
+        ObjectNode body = request("gpt-4o-mini", stream, "Ada is 36");
+        body.set("response_format", json(PERSON));
+
+        Collected answer = ask(body);
+
+        assertThat(json(answer.content())).isEqualTo(json("{\"name\":\"Ada\",\"age\":36}"));
+        assertThat(answer.finishReason()).isEqualTo("stop");
+        assertThat(SIMULATOR.chatCalls()).singleElement().extracting(ChatCall::question).asString()
+                .contains("<schema>", "\"required\":[\"name\",\"age\"]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aStrictJsonSchemaStillMissedAfterTheCorrectiveTurnIs502InOpenAisShape(boolean stream) {
+        seedCookie("tok-a", 100);
+        SIMULATOR.behaviour(ModelBehaviour.INVALID_ALWAYS);
+        ObjectNode body = request("gpt-4o-mini", stream, "Ada is 36");
+        body.set("response_format", json(PERSON));
+
+        HttpResponse<String> response = post(PATH, body.toString(), null);
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(json(response.body()).at("/error/code").asText()).isEqualTo("response_format_unmet");
+        assertThat(SIMULATOR.chatCalls()).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aJsonObjectFormatTakesTheJsonOutOfTheAnswer(boolean stream) {
+        seedCookie("tok-a", 100);
+        ObjectNode body = request("gpt-4o-mini", stream, "Tell me about Ada");
+        body.putObject("response_format").put("type", "json_object");
+
+        Collected answer = ask(body);
+
+        assertThat(json(answer.content())).isEqualTo(json("{\"answer\":\"Tell me about Ada\"}"));
     }
 
     @ParameterizedTest
