@@ -18,6 +18,8 @@ import dev.hixai2api.core.FrontDoor;
 import dev.hixai2api.core.GatewayException;
 import dev.hixai2api.core.ReasoningStyle;
 import dev.hixai2api.core.StreamRenderer;
+import dev.hixai2api.core.ToolCall;
+import dev.hixai2api.hix.ModelSelection;
 import dev.hixai2api.openai.OpenAiErrorBody;
 import dev.hixai2api.persistence.ResponseRepository;
 import org.springframework.stereotype.Component;
@@ -44,8 +46,19 @@ public class OpenAiResponsesDoor implements FrontDoor {
         this.responses = responses;
     }
 
-    /** One message of a stored conversation; files of earlier turns are not kept (HixAI's chat holds them). */
-    private record StoredMessage(String role, String text) {
+    /**
+     * One message of a stored conversation; files of earlier turns are not kept (HixAI's chat holds them). Rows
+     * stored before tool calling have neither calls nor a call id.
+     */
+    private record StoredMessage(String role, String text, List<ToolCall> toolCalls, String toolCallId) {
+
+        static StoredMessage of(ChatMessage message) {
+            return new StoredMessage(message.role(), message.text(), message.toolCalls(), message.toolCallId());
+        }
+
+        ChatMessage message() {
+            return new ChatMessage(role, text, List.of(), toolCalls == null ? List.of() : toolCalls, toolCallId);
+        }
     }
 
     /** @param tenant who asks (a digest of the API key, "" without keys), read when the body is parsed */
@@ -100,14 +113,26 @@ public class OpenAiResponsesDoor implements FrontDoor {
         }
         messages.addAll(history);
         messages.addAll(request.input());
-        return new ChatRequest(request.model(), messages, request.stream(), request.limits(), ReasoningStyle.BLOCKS);
+        String model = request.tools().webSearch() ? searching(request.model()) : request.model();
+        return new ChatRequest(model, messages, request.stream(), request.limits(), ReasoningStyle.BLOCKS)
+                .withTools(request.tools().tools()).withFormat(request.format());
+    }
+
+    /**
+     * A hosted web_search tool is HixAI's internet search: the model's {@code -search} suffix, unless the name
+     * already carries a search suffix (or names no model, which the engine refuses as it is).
+     */
+    private static String searching(String model) {
+        return ModelSelection.parse(model).filter(selection -> selection.searchType() == null)
+                .map(selection -> model + "-search").orElse(model);
     }
 
     /** The non-streamed body is the stream's closing response: one rendering of the events for both. */
-    private byte[] answer(ResponsesRequest request, List<AnswerEvent> events, BiConsumer<ObjectNode, String> finished) {
+    private byte[] answer(ResponsesRequest request, List<AnswerEvent> events,
+                          BiConsumer<ObjectNode, ChatMessage> finished) {
         ObjectNode[] response = new ObjectNode[1];
-        StreamRenderer renderer = new ResponsesStreamRenderer(ResponseShape.of(mapper, request), (done, text) -> {
-            finished.accept(done, text);
+        StreamRenderer renderer = new ResponsesStreamRenderer(ResponseShape.of(mapper, request), (done, turn) -> {
+            finished.accept(done, turn);
             response[0] = done;
         });
         events.forEach(renderer::event);
@@ -163,24 +188,25 @@ public class OpenAiResponsesDoor implements FrontDoor {
                             "previous_response_id", "Previous response with id '" + id + "' not found."))
                     .historyJson();
             try {
-                return mapper.readValue(json, HISTORY).stream().map(m -> new ChatMessage(m.role(), m.text())).toList();
+                return mapper.readValue(json, HISTORY).stream().map(StoredMessage::message).toList();
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Stored response " + id + " has an unreadable history", e);
             }
         }
 
-        private void finished(ObjectNode response, String answer) {
+        /** Keeps the conversation with the answer's turn: its calls continue it as the client's next input. */
+        private void finished(ObjectNode response, ChatMessage answer) {
             if (!request.store()) {
                 return;
             }
             List<StoredMessage> history = new ArrayList<>();
-            conversation.forEach(m -> history.add(new StoredMessage(m.role(), m.text())));
-            history.add(new StoredMessage("assistant", answer));
+            conversation.forEach(m -> history.add(StoredMessage.of(m)));
+            history.add(StoredMessage.of(answer));
             try {
                 responses.insert(response.get("id").asText(), tenant.get(), request.model(),
                         mapper.writeValueAsString(history), mapper.writeValueAsString(response));
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("A list of strings always serialises", e);
+                throw new IllegalStateException("A list of records of strings always serialises", e);
             }
         }
     }
