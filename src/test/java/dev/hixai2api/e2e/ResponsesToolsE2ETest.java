@@ -69,9 +69,9 @@ class ResponsesToolsE2ETest extends GatewayTestSupport {
             response.stream().forEach(events::add);
         }
         Response completed = events.get(events.size() - 1).completed().orElseThrow().response();
-        List<ResponseFunctionToolCall> streamedCalls = events.stream()
-                .flatMap(e -> e.outputItemDone().stream()).flatMap(done -> done.item().functionCall().stream()).toList();
-        assertThat(streamedCalls).isEqualTo(completed.output().stream().flatMap(i -> i.functionCall().stream()).toList());
+        List<ResponseFunctionToolCall> streamedCalls = events.stream().flatMap(e -> e.outputItemDone().stream())
+                .flatMap(done -> done.item().functionCall().stream()).toList();
+        assertThat(streamedCalls).isEqualTo(calls(completed));
         assertThat(events.stream().flatMap(e -> e.functionCallArgumentsDone().stream()).map(d -> d.arguments()))
                 .isEqualTo(streamedCalls.stream().map(ResponseFunctionToolCall::arguments).toList());
         return completed;
@@ -170,7 +170,8 @@ class ResponsesToolsE2ETest extends GatewayTestSupport {
                 .build();
 
         Response response = client().responses().create(ResponseCreateParams.builder().model(MODEL)
-                .input("The largest city of France?").text(ResponseTextConfig.builder().format(format).build()).build());
+                .input("The largest city of France?").text(ResponseTextConfig.builder().format(format).build())
+                .build());
 
         JsonNode answer = json(text(response));
         assertThat(answer.get("name").isTextual()).isTrue();

@@ -143,7 +143,8 @@ class OpenAiResponsesDoorTest {
 
         FrontDoor second = door.turn(() -> "tenant-a");
         ChatRequest two = second.parse(body("{\"model\":\"gpt-4o\",\"previous_response_id\":\"" + id + "\","
-                + tools + ",\"input\":[{\"type\":\"function_call_output\",\"call_id\":\"call_a\",\"output\":\"18C\"}]}"));
+                + tools + ",\"input\":[{\"type\":\"function_call_output\",\"call_id\":\"call_a\","
+                + "\"output\":\"18C\"}]}"));
 
         assertThat(two.messages()).containsExactly(new ChatMessage("user", "Weather in Paris?"),
                 ChatMessage.toolCalls("Checking.", List.of(call)), ChatMessage.toolResult("call_a", "18C"));

@@ -32,9 +32,9 @@ class ResponsesStreamRendererTest {
 
     /** A renderer for the request of these body fields (model gpt-4o, instructions and previous response set). */
     private ResponsesStreamRenderer renderer(Integer maxOutputTokens, String fields) {
-        ResponsesRequest parsed = new ResponsesRequestParser(MAPPER).parse(("{\"model\":\"gpt-4o\","
-                + "\"instructions\":\"Be brief\",\"previous_response_id\":\"resp_prev\",\"stream\":true," + fields + "}")
-                .getBytes(StandardCharsets.UTF_8));
+        String body = "{\"model\":\"gpt-4o\",\"instructions\":\"Be brief\",\"previous_response_id\":\"resp_prev\","
+                + "\"stream\":true," + fields + "}";
+        ResponsesRequest parsed = new ResponsesRequestParser(MAPPER).parse(body.getBytes(StandardCharsets.UTF_8));
         ResponsesRequest request = new ResponsesRequest(parsed.model(), parsed.instructions(), List.of(), true,
                 new Limits(maxOutputTokens, List.of()), true, parsed.previousResponseId(), parsed.tools(),
                 parsed.format(), parsed.echo());
@@ -157,9 +157,9 @@ class ResponsesStreamRendererTest {
 
     @Test
     void callsAfterTheTextAreFunctionCallItemsAfterTheMessage() throws Exception {
-        String tools = "\"tools\":[{\"type\":\"function\",\"name\":\"get_weather\",\"parameters\":{\"type\":\"object\","
-                + "\"properties\":{\"city\":{\"type\":\"string\"}}}}],\"tool_choice\":\"required\",\"parallel_tool_calls\":true,"
-                + "\"text\":{\"format\":{\"type\":\"text\"}}";
+        String tools = "\"tools\":[{\"type\":\"function\",\"name\":\"get_weather\",\"parameters\":{\"type\":"
+                + "\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}}],\"tool_choice\":\"required\","
+                + "\"parallel_tool_calls\":true,\"text\":{\"format\":{\"type\":\"text\"}}";
         ToolCall paris = new ToolCall("call_a", "get_weather", "{\"city\":\"Paris\"}");
         ToolCall rome = new ToolCall("call_b", "get_weather", "{\"city\":\"Rome\"}");
         List<JsonNode> events = render(renderer(null, "\"input\":\"Hi\"," + tools), new AnswerEvent.Text("Checking."),
@@ -209,8 +209,8 @@ class ResponsesStreamRendererTest {
     void aCustomToolCallCarriesItsRawInputAndCallsAloneHaveNoMessage() throws Exception {
         ToolCall patch = new ToolCall("call_c", "apply_patch", "{\"input\":\"*** Begin Patch\\n*** End Patch\"}");
         List<JsonNode> events = render(renderer(null, "\"input\":\"Hi\",\"tools\":[{\"type\":\"custom\","
-                + "\"name\":\"apply_patch\"}]"), new AnswerEvent.Thinking("Patch it."), new AnswerEvent.ToolUse(0, patch),
-                new AnswerEvent.End(StopReason.TOOL_USE, null, new Usage(9, 4)));
+                + "\"name\":\"apply_patch\"}]"), new AnswerEvent.Thinking("Patch it."),
+                new AnswerEvent.ToolUse(0, patch), new AnswerEvent.End(StopReason.TOOL_USE, null, new Usage(9, 4)));
 
         assertThat(types(events)).containsExactly("response.created", "response.in_progress",
                 "response.output_item.added", "response.reasoning_summary_part.added",

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 class ResponsesToolsParserTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String WEATHER = "{\"type\":\"function\",\"name\":\"get_weather\",\"description\":\"Weather "
-            + "now\",\"strict\":true,\"parameters\":{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},"
-            + "\"required\":[\"city\"]}}";
+    private static final String WEATHER = "{\"type\":\"function\",\"name\":\"get_weather\","
+            + "\"description\":\"Weather now\",\"strict\":true,\"parameters\":{\"type\":\"object\","
+            + "\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}}";
 
     private final ResponsesRequestParser parser = new ResponsesRequestParser(MAPPER);
 
@@ -62,7 +62,8 @@ class ResponsesToolsParserTest {
         assertThat(request.tools().tools().choice()).isEqualTo(ToolChoice.named("now"));
         assertThat(request.tools().tools().parallel()).isFalse();
         assertThat(request.tools().webSearch()).isFalse();
-        assertThat(request.echo().get("tools")).isEqualTo(json("[" + WEATHER + ",{\"type\":\"function\",\"name\":\"now\"}]"));
+        assertThat(request.echo().get("tools"))
+                .isEqualTo(json("[" + WEATHER + ",{\"type\":\"function\",\"name\":\"now\"}]"));
         assertThat(request.echo().get("tool_choice")).isEqualTo(json("{\"type\":\"function\",\"name\":\"now\"}"));
         assertThat(request.echo().get("parallel_tool_calls").asBoolean()).isFalse();
         assertThat(request.echo().get("text")).isEqualTo(json("{\"format\":{\"type\":\"text\"}}"));
@@ -101,7 +102,8 @@ class ResponsesToolsParserTest {
                 + WEATHER + "]");
 
         assertThat(request.tools().webSearch()).isTrue();
-        assertThat(request.tools().tools().definitions()).extracting(ToolDefinition::name).containsExactly("get_weather");
+        assertThat(request.tools().tools().definitions()).extracting(ToolDefinition::name)
+                .containsExactly("get_weather");
         assertThat(withInput("\"tools\":[{\"type\":\"web_search_preview\",\"search_context_size\":\"low\"}]")
                 .tools().webSearch()).isTrue();
     }
@@ -152,7 +154,8 @@ class ResponsesToolsParserTest {
         assertThat(format.schema().get("required")).isEqualTo(json("[\"n\"]"));
         assertThat(format.schema().get("description").asText()).isEqualTo("How many");
         assertThat(request.echo().get("text")).isEqualTo(json("{\"format\":{\"type\":\"json_schema\",\"name\":"
-                + "\"count\",\"description\":\"How many\",\"strict\":true,\"schema\":" + schema + "},\"verbosity\":\"low\"}"));
+                + "\"count\",\"description\":\"How many\",\"strict\":true,\"schema\":" + schema + "},"
+                + "\"verbosity\":\"low\"}"));
         assertThat(withInput("\"text\":{\"format\":{\"type\":\"json_object\"}}").format().type())
                 .isEqualTo(ResponseFormat.Type.JSON_OBJECT);
         assertThat(withInput("\"text\":{\"format\":{\"type\":\"text\"}}").format()).isEqualTo(ResponseFormat.TEXT);
@@ -191,7 +194,8 @@ class ResponsesToolsParserTest {
                 + "{\"type\":\"custom_tool_call_output\",\"call_id\":\"call_c\",\"output\":\"Done\"}]");
 
         assertThat(request.input()).containsExactly(new ChatMessage("user", "Weather in Paris and Rome?"),
-                ChatMessage.toolCalls("Checking.", List.of(new ToolCall("call_a", "get_weather", "{\"city\":\"Paris\"}"),
+                ChatMessage.toolCalls("Checking.", List.of(
+                        new ToolCall("call_a", "get_weather", "{\"city\":\"Paris\"}"),
                         new ToolCall("call_b", "get_weather", "{\"city\":\"Rome\"}"))),
                 ChatMessage.toolResult("call_a", "18C"), ChatMessage.toolResult("call_b", "21C\nsunny"),
                 ChatMessage.toolCalls("", List.of(new ToolCall("call_c", "apply_patch",
