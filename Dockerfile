@@ -58,6 +58,8 @@ WORKDIR /app
 # The jar and the YAML routes stay owned by root: the service reads them and cannot change them.
 # The routes are loaded from ./routes relative to the working directory (ROUTES_DIR says so explicitly here);
 # mount another folder over /app/routes, or point ROUTES_DIR elsewhere, to change them without a rebuild.
+# The model table is packaged in the jar; a models.yaml mounted at /app/models.yaml (beside the routes folder) or
+# named by MODELS_FILE adds, replaces or removes models (README, "Models").
 # Spring Boot's extracted layout (the application jar beside lib/) is what the AOT cache below can map.
 COPY --from=build /build/target/hixai2api.jar /tmp/hixai2api.jar
 COPY routes/ /app/routes/

@@ -146,7 +146,7 @@ export function createPlayground() {
           const delta = chunk.choices && chunk.choices[0] && chunk.choices[0].delta;
           if (delta && (delta.content || delta.reasoning_content)) {
             content += delta.content || '';
-            // the gateway writes reasoning as a <think> block; other servers send it apart: shown alike
+            // reasoning comes as a <think> block (REASONING_FORMAT=think) or apart (reasoning_content): shown alike
             reasoning += delta.reasoning_content || '';
             chunks++;
             view.show(content, reasoning);

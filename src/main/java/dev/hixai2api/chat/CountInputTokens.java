@@ -2,6 +2,7 @@ package dev.hixai2api.chat;
 
 import dev.hixai2api.core.ChatRequest;
 import dev.hixai2api.core.TokenCounter;
+import dev.hixai2api.hix.ModelRegistry;
 import dev.hixai2api.hix.QuestionBuilder;
 import org.springframework.stereotype.Component;
 
@@ -13,15 +14,17 @@ import org.springframework.stereotype.Component;
 public class CountInputTokens {
 
     private final PreMessages preMessages;
+    private final ModelRegistry models;
 
-    public CountInputTokens(PreMessages preMessages) {
+    public CountInputTokens(PreMessages preMessages, ModelRegistry models) {
         this.preMessages = preMessages;
+        this.models = models;
     }
 
     /** @throws dev.hixai2api.core.GatewayException NOT_FOUND for an unknown model, INVALID_REQUEST for an input too long */
     public int count(ChatRequest request) {
         QuestionBuilder.Question question = QuestionBuilder.build(request.messages(), preMessages.messages(),
-                OpenChat.selection(request.model()).model());
+                OpenChat.selection(models, request.model()).model());
         return TokenCounter.count(question.text());
     }
 }

@@ -9,6 +9,7 @@ import dev.hixai2api.core.ChatRequest;
 import dev.hixai2api.core.ErrorKind;
 import dev.hixai2api.core.FrontDoor;
 import dev.hixai2api.core.GatewayException;
+import dev.hixai2api.hix.ModelRegistry;
 import dev.hixai2api.hix.ModelSelection;
 import dev.hixai2api.hix.QuestionBuilder;
 import dev.hixai2api.monitoring.RequestIdFilter;
@@ -36,10 +37,12 @@ public class OpenChat implements Processor {
 
     private final FrontDoors doors;
     private final PreMessages preMessages;
+    private final ModelRegistry models;
 
-    public OpenChat(FrontDoors doors, PreMessages preMessages) {
+    public OpenChat(FrontDoors doors, PreMessages preMessages, ModelRegistry models) {
         this.doors = doors;
         this.preMessages = preMessages;
+        this.models = models;
     }
 
     @Override
@@ -52,7 +55,7 @@ public class OpenChat implements Processor {
         exchange.setVariable(TENANT_VARIABLE, tenant);
         ChatRequest request = door.parse(body(exchange));
         exchange.setVariable("model", request.model());
-        ModelSelection selection = selection(request.model());
+        ModelSelection selection = selection(models, request.model());
         QuestionBuilder.Question question = QuestionBuilder.build(request.messages(), preMessages.messages(),
                 selection.model());
         if (question.droppedTurns() > 0) {
@@ -64,8 +67,8 @@ public class OpenChat implements Processor {
     }
 
     /** The model a request names, its search suffix resolved; NOT_FOUND when HixAI has none of that name. */
-    static ModelSelection selection(String model) {
-        return ModelSelection.parse(model)
+    static ModelSelection selection(ModelRegistry models, String model) {
+        return models.select(model)
                 .orElseThrow(() -> new GatewayException(ErrorKind.NOT_FOUND, "model_not_found", "model",
                         "The model `" + shortened(model) + "` does not exist. GET /v1/models lists the models."));
     }

@@ -3,6 +3,7 @@ package dev.hixai2api.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.quartz.CronExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -46,7 +47,13 @@ public record GatewayProperties(
         DataSize bodyMemoryBudget,
         int authFailureLimit,
         Duration streamKeepalive,
-        List<String> corsAllowedOrigins) {
+        List<String> corsAllowedOrigins,
+        String reasoningFormat,
+        String modelsFile,
+        String modelMapping) {
+
+    /** The values of REASONING_FORMAT (the OpenAI chat door's ReasoningFormat names). */
+    private static final Set<String> REASONING_FORMATS = Set.of("think", "reasoning_content", "hide");
 
     public GatewayProperties {
         routePrefix = normalisePrefix(routePrefix);
@@ -78,6 +85,9 @@ public record GatewayProperties(
         // unset: any origin (the key, not a cookie, is the credential); an empty value turns CORS off
         corsAllowedOrigins = corsAllowedOrigins == null ? List.of("*")
                 : corsAllowedOrigins.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        reasoningFormat = reasoningFormat(reasoningFormat, reasoningHide);
+        modelsFile = modelsFile == null || modelsFile.isBlank() ? null : modelsFile.trim();
+        modelMapping = modelMapping == null || modelMapping.isBlank() ? null : modelMapping;
     }
 
     /** Whether streams send SSE comment lines while they wait for HixAI. */
@@ -88,6 +98,26 @@ public record GatewayProperties(
     /** The path the OpenAI routes live under: "" or "/hf" for ROUTE_PREFIX=hf. */
     public String openAiBasePath() {
         return routePrefix + "/v1";
+    }
+
+    /**
+     * REASONING_FORMAT, or {@code hide} for REASONING_HIDE=1, its older spelling; the two set to different formats
+     * stop the start rather than one silently overruling the other.
+     */
+    private static String reasoningFormat(String format, boolean hide) {
+        if (format == null || format.isBlank()) {
+            return hide ? "hide" : "think";
+        }
+        String value = format.trim();
+        if (!REASONING_FORMATS.contains(value)) {
+            throw new IllegalArgumentException("REASONING_FORMAT must be think, reasoning_content or hide, not "
+                    + value);
+        }
+        if (hide && !value.equals("hide")) {
+            throw new IllegalArgumentException("REASONING_HIDE=1 and REASONING_FORMAT=" + value + " disagree: "
+                    + "set only REASONING_FORMAT");
+        }
+        return value;
     }
 
     /** The job schedules are read by the YAML routes; a typo should stop the start, not silently skip the job. */

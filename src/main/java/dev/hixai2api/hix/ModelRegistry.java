@@ -1,78 +1,147 @@
 package dev.hixai2api.hix;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
- * The HixAI models the gateway serves: OpenAI model name, HixAI bot id, credit type, credit cost per message
- * and maximum input length in characters.
+ * The models the gateway serves, read once at start-up: the table packaged in the jar (models.yaml) as the
+ * operator's models file changes it, and the aliases of MODEL_MAPPING. Every name a request may send (a model or
+ * an alias, bare or with a search suffix) is resolved here ahead, so a request costs one map lookup.
  */
 public final class ModelRegistry {
 
-    /** deepseek-r1 is the one model whose answer starts with reasoning text. */
-    public static final String REASONING_MODEL = "deepseek-r1";
+    /** The packaged table, a resource at the root of the jar. */
+    static final String PACKAGED = "models.yaml";
 
-    private static final List<HixModel> MODELS = List.of(
-            new HixModel("deepseek-r1", 85426, ModelType.STANDARD, 1, 8000),
-            new HixModel("deepseek-v3", 85427, ModelType.STANDARD, 1, 8000),
-            new HixModel("gpt-4o-mini", 86, ModelType.STANDARD, 4, 8000),
-            new HixModel("claude", 42, ModelType.STANDARD, 4, 8000),
-            new HixModel("claude-3-haiku", 52, ModelType.STANDARD, 4, 8000),
-            new HixModel("claude-3-5-haiku-200k", 85423, ModelType.STANDARD, 4, 100000),
-            new HixModel("gemini-1-5-flash", 59, ModelType.STANDARD, 4, 8000),
-            new HixModel("chatgpt", 2, ModelType.STANDARD, 4, 8000),
-            new HixModel("gemini-1-0-pro", 58, ModelType.STANDARD, 4, 8000),
-            new HixModel("gemini", 83, ModelType.STANDARD, 4, 8000),
-            new HixModel("gpt-3-5-turbo", 3, ModelType.STANDARD, 4, 8000),
-            new HixModel("claude-instant-100k", 44, ModelType.STANDARD, 8, 50000),
-            new HixModel("claude-3-5-haiku", 85422, ModelType.STANDARD, 10, 8000),
-            new HixModel("gpt-3-5-turbo-16k", 4, ModelType.STANDARD, 12, 8000),
-            new HixModel("gemini-1-5-pro", 60, ModelType.STANDARD, 18, 8000),
-            new HixModel("claude-3-haiku-200k", 56, ModelType.STANDARD, 20, 100000),
-            new HixModel("claude-3-sonnet", 51, ModelType.STANDARD, 20, 8000),
-            new HixModel("gpt-4o", 5, ModelType.STANDARD, 30, 8000),
-            new HixModel("gemini-1-5-flash-128k", 62, ModelType.STANDARD, 30, 64000),
-            new HixModel("claude-2", 45, ModelType.STANDARD, 35, 8000),
-            new HixModel("claude-2-100k", 47, ModelType.STANDARD, 75, 50000),
-            new HixModel("grok-2", 85428, ModelType.STANDARD, 100, 8000),
-            new HixModel("claude-3-5-sonnet", 50, ModelType.STANDARD, 100, 8000),
-            new HixModel("claude-3-5-sonnet-200k", 54, ModelType.STANDARD, 100, 100000),
-            new HixModel("claude-3-sonnet-200k", 55, ModelType.STANDARD, 100, 100000),
-            new HixModel("gpt-4o-128k", 6, ModelType.STANDARD, 125, 64000),
-            new HixModel("gemini-1-5-pro-128k", 63, ModelType.STANDARD, 175, 64000),
-            new HixModel("gemini-1-5-flash-1m", 65, ModelType.STANDARD, 170, 100000),
-            new HixModel("openai-o3-mini", 85424, ModelType.STANDARD, 200, 8000),
-            new HixModel("openai-o1-mini", 1182, ModelType.STANDARD, 200, 8000),
-            new HixModel("claude-2-1-200k", 49, ModelType.STANDARD, 300, 100000),
-            new HixModel("gemini-1-5-pro-1m", 67, ModelType.STANDARD, 2500, 100000),
-            new HixModel("gpt-4-turbo", 8, ModelType.ADVANCED, 20, 8000),
-            new HixModel("gpt-4-turbo-128k", 9, ModelType.ADVANCED, 20, 64000),
-            new HixModel("claude-3-7-sonnet", 85429, ModelType.ADVANCED, 20, 8000),
-            new HixModel("openai-o1", 1181, ModelType.ADVANCED, 40, 8000),
-            new HixModel("claude-3-opus", 53, ModelType.ADVANCED, 45, 8000),
-            new HixModel("gpt4", 10, ModelType.ADVANCED, 45, 8000),
-            new HixModel("claude-3-opus-200k", 57, ModelType.ADVANCED, 120, 100000));
+    private static final String[][] SUFFIXES = {{"-search", "internet"}, {"-news", "news"}, {"-academic", "academic"}};
 
-    private static final Map<String, HixModel> BY_NAME = MODELS.stream()
-            .collect(Collectors.toUnmodifiableMap(HixModel::name, Function.identity()));
-    private static final Map<Integer, HixModel> BY_BOT_ID = MODELS.stream()
-            .collect(Collectors.toUnmodifiableMap(HixModel::botId, Function.identity()));
+    private final List<HixModel> models;
+    private final Map<String, HixModel> aliases;
+    private final Map<String, ModelSelection> selections;
 
-    private ModelRegistry() {
+    private ModelRegistry(List<HixModel> models, Map<String, HixModel> aliases,
+                          Map<String, ModelSelection> selections) {
+        this.models = models;
+        this.aliases = aliases;
+        this.selections = selections;
     }
 
-    public static List<HixModel> all() {
-        return MODELS;
+    /** The packaged table alone: no override file, no alias. */
+    public static ModelRegistry packaged() {
+        return of(ModelTable.merge(packagedTable(), ModelTable.EMPTY), ModelMapping.NONE);
     }
 
-    public static Optional<HixModel> byName(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
+    /**
+     * The packaged table changed by the override file, if any, with the aliases of MODEL_MAPPING.
+     *
+     * @throws ModelTableException naming every problem with its file (or MODEL_MAPPING), line and column
+     */
+    public static ModelRegistry load(Optional<Path> overrideFile, String modelMapping) {
+        ModelTable override = overrideFile.map(ModelTable::read).orElse(ModelTable.EMPTY);
+        return of(ModelTable.merge(packagedTable(), override), ModelMapping.parse(modelMapping));
     }
 
-    public static Optional<HixModel> byBotId(int botId) {
-        return Optional.ofNullable(BY_BOT_ID.get(botId));
+    /** The models, in the table's order. */
+    public List<HixModel> all() {
+        return models;
+    }
+
+    /** Alias → the model that answers it, in MODEL_MAPPING's order. */
+    public Map<String, HixModel> aliases() {
+        return aliases;
+    }
+
+    /** The model and search mode a requested name stands for; empty for a name the gateway does not serve. */
+    public Optional<ModelSelection> select(String requestedName) {
+        return Optional.ofNullable(selections.get(requestedName));
+    }
+
+    static ModelRegistry of(List<ModelTable.Row> rows, ModelMapping mapping) {
+        List<String> problems = new ArrayList<>();
+        Map<String, ModelTable.Row> byName = new HashMap<>();
+        rows.forEach(row -> byName.put(row.model().name(), row));
+        Set<String> aliasNames = new HashSet<>();
+        mapping.aliases().forEach(alias -> aliasNames.add(alias.alias()));
+        Map<String, HixModel> aliases = new LinkedHashMap<>();
+        Names names = new Names(problems);
+        rows.forEach(row -> names.add(row.model().name(), row.model(),
+                "the model `" + row.model().name() + "`", row.where()));
+        for (ModelMapping.Alias alias : mapping.aliases()) {
+            ModelTable.Row shadowed = byName.get(alias.alias());
+            ModelTable.Row target = byName.get(alias.target());
+            String entry = "`" + alias.alias() + "` → `" + alias.target() + "`";
+            if (shadowed != null) {
+                problems.add(alias.where() + ": the alias `" + alias.alias() + "` shadows the model of that name ("
+                        + shadowed.where() + "); choose another alias, or remove the model");
+            } else if (aliasNames.contains(alias.target())) {
+                problems.add(alias.where() + ": " + entry + " is a chain: `" + alias.target()
+                        + "` is an alias itself; map `" + alias.alias() + "` straight to a model");
+            } else if (target == null) {
+                problems.add(alias.where() + ": " + entry + ": the model table has no model `" + alias.target()
+                        + "` (a target is a model name, without search suffix)");
+            } else {
+                aliases.put(alias.alias(), target.model());
+                names.add(alias.alias(), target.model(), "the alias " + entry, alias.where());
+            }
+        }
+        ModelTableException.throwIfAny(problems);
+        return new ModelRegistry(rows.stream().map(ModelTable.Row::model).toList(),
+                Collections.unmodifiableMap(aliases), names.selections);
+    }
+
+    private static ModelTable packagedTable() {
+        InputStream in = ModelRegistry.class.getResourceAsStream("/" + PACKAGED);
+        if (in == null) {
+            throw new IllegalStateException(PACKAGED + " is missing from the classpath: the jar is incomplete");
+        }
+        try (Reader text = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return ModelTable.read("classpath:" + PACKAGED, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every name a request may send; a name two entries would claim (e.g. a model `x-news` and `x`) is refused. */
+    private static final class Names {
+
+        private final Map<String, ModelSelection> selections = new HashMap<>();
+        private final Map<String, String> owners = new HashMap<>();
+        private final List<String> problems;
+
+        Names(List<String> problems) {
+            this.problems = problems;
+        }
+
+        void add(String name, HixModel model, String owner, String where) {
+            add(new ModelSelection(name, model, null), owner + " (" + where + ")", where);
+            for (String[] suffix : SUFFIXES) {
+                add(new ModelSelection(name + suffix[0], model, suffix[1]),
+                        owner + " with " + suffix[1] + " search (" + where + ")", where);
+            }
+        }
+
+        private void add(ModelSelection selection, String meaning, String where) {
+            String earlier = owners.putIfAbsent(selection.requestedName(), meaning);
+            if (earlier == null) {
+                selections.put(selection.requestedName(), selection);
+            } else {
+                problems.add(where + ": `" + selection.requestedName() + "` would name both " + earlier + " and "
+                        + meaning + "; rename one");
+            }
+        }
     }
 }

@@ -4,5 +4,6 @@ import dev.hixai2api.core.ChatMessage;
 import java.util.List;
 
 /** The parts of an OpenAI chat completion request the gateway acts on. */
-public record ChatCompletionRequest(String model, List<ChatMessage> messages, boolean stream, boolean includeUsage) {
+public record ChatCompletionRequest(String model, List<ChatMessage> messages, boolean stream, boolean includeUsage,
+                                    ChatCompletionOptions options) {
 }

@@ -43,7 +43,8 @@ public final class ChatCompletionRequestParser {
             throw GatewayException.invalidRequest("model", "`model` is required and must be a non-empty string.");
         }
         return new ChatCompletionRequest(model.asText().trim(), messages(root.get("messages")),
-                OpenAiFields.bool(root, "stream", "stream", false), includeUsage(root.get("stream_options")));
+                OpenAiFields.bool(root, "stream", "stream", false), includeUsage(root.get("stream_options")),
+                ChatCompletionOptions.read(root));
     }
 
     /** PRE_MESSAGES_JSON: a JSON array of messages, checked at start-up like a request's. */

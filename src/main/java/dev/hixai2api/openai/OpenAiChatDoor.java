@@ -10,16 +10,15 @@ import dev.hixai2api.core.AnswerEvent;
 import dev.hixai2api.core.ChatRequest;
 import dev.hixai2api.core.FrontDoor;
 import dev.hixai2api.core.GatewayException;
-import dev.hixai2api.core.Limits;
-import dev.hixai2api.core.ReasoningStyle;
 import dev.hixai2api.core.StopReason;
 import dev.hixai2api.core.StreamRenderer;
 import dev.hixai2api.core.Usage;
 import org.springframework.stereotype.Component;
 
 /**
- * POST /v1/chat/completions: the OpenAI chat dialect. Reasoning reaches the client as a {@code <think>} block in
- * the text, or not at all with REASONING_HIDE.
+ * POST /v1/chat/completions: the OpenAI chat dialect. Reasoning reaches the client as REASONING_FORMAT (or the
+ * request's {@code reasoning_format}) says: a {@code <think>} block in the text, {@code reasoning_content} apart
+ * from it, or not at all.
  */
 @Component
 public class OpenAiChatDoor implements FrontDoor {
@@ -28,12 +27,12 @@ public class OpenAiChatDoor implements FrontDoor {
 
     private final ChatCompletionRequestParser parser;
     private final ObjectMapper mapper;
-    private final ReasoningStyle reasoning;
+    private final ReasoningFormat defaultReasoning;
 
     public OpenAiChatDoor(ChatCompletionRequestParser parser, ObjectMapper mapper, GatewayProperties properties) {
         this.parser = parser;
         this.mapper = mapper;
-        this.reasoning = properties.reasoningHide() ? ReasoningStyle.HIDDEN : ReasoningStyle.THINK_TAGS;
+        this.defaultReasoning = ReasoningFormat.named(properties.reasoningFormat()).orElseThrow();
     }
 
     @Override
@@ -44,8 +43,10 @@ public class OpenAiChatDoor implements FrontDoor {
     @Override
     public ChatRequest parse(byte[] body) {
         ChatCompletionRequest request = parser.parse(body);
-        return new ChatRequest(request.model(), request.messages(), request.stream(), Limits.NONE, reasoning,
-                request.includeUsage());
+        ChatCompletionOptions options = request.options();
+        ReasoningFormat format = options.reasoning() != null ? options.reasoning() : defaultReasoning;
+        return new ChatRequest(request.model(), request.messages(), request.stream(), options.limits(),
+                format.style(), request.includeUsage()).withFormat(options.format());
     }
 
     @Override
@@ -62,6 +63,9 @@ public class OpenAiChatDoor implements FrontDoor {
                 if (event instanceof AnswerEvent.Text text) {
                     return List.of(responses.chunkFrame(null, text.text()));
                 }
+                if (event instanceof AnswerEvent.Thinking thinking) {
+                    return List.of(responses.reasoningFrame(thinking.text()));
+                }
                 if (event instanceof AnswerEvent.End end) {
                     List<byte[]> frames = new ArrayList<>(3);
                     frames.add(responses.stopFrame(finishReason(end.reason())));
@@ -75,7 +79,7 @@ public class OpenAiChatDoor implements FrontDoor {
                     // no [DONE] follows: the client must not take the cut answer for a whole one
                     return List.of(OpenAiResponses.dataFrame(error(broken.error())));
                 }
-                return List.of();  // Thinking: this door never asks for reasoning blocks
+                return List.of();
             }
         };
     }
@@ -83,17 +87,22 @@ public class OpenAiChatDoor implements FrontDoor {
     @Override
     public byte[] answer(ChatRequest request, List<AnswerEvent> events) {
         StringBuilder content = new StringBuilder();
+        StringBuilder reasoning = new StringBuilder();
         Usage usage = new Usage(0, 0);
         StopReason reason = StopReason.END_TURN;
         for (AnswerEvent event : events) {
             if (event instanceof AnswerEvent.Text text) {
                 content.append(text.text());
+            } else if (event instanceof AnswerEvent.Thinking thinking) {
+                reasoning.append(thinking.text());
             } else if (event instanceof AnswerEvent.End end) {
                 usage = end.usage();
                 reason = end.reason();
             }
         }
-        return new OpenAiResponses(mapper, request.model()).completion(content.toString(), finishReason(reason), usage);
+        // reasoning_content only where there was thinking to show apart (ReasoningStyle.BLOCKS)
+        return new OpenAiResponses(mapper, request.model()).completion(content.toString(),
+                reasoning.isEmpty() ? null : reasoning.toString(), finishReason(reason), usage);
     }
 
     @Override

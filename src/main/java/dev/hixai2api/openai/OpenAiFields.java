@@ -35,4 +35,16 @@ public final class OpenAiFields {
         }
         return value.booleanValue();
     }
+
+    /** A positive integer that may be missing or null (then null). */
+    public static Integer positiveInt(JsonNode parent, String field, String path) {
+        JsonNode value = parent.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1) {
+            throw GatewayException.invalidRequest(path, "`" + path + "` must be a positive integer.");
+        }
+        return value.intValue();
+    }
 }

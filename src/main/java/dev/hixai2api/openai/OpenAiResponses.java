@@ -21,6 +21,7 @@ public final class OpenAiResponses {
     private static final byte[] CHUNK_TAIL = "},\"finish_reason\":null}]}\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ROLE_KEY = "\"role\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONTENT_KEY = "\"content\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REASONING_KEY = "\"reasoning_content\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] QUOTE = {'"'};
     private static final byte[] COMMA = {','};
     private static final byte[] EMPTY = {};
@@ -61,6 +62,14 @@ public final class OpenAiResponses {
         return concat(chunkHead, roleField, contentField, CHUNK_TAIL);
     }
 
+    /**
+     * A chunk of a reasoning model's thinking apart from the answer, {@code delta.reasoning_content} as DeepSeek
+     * streams it; written like a content chunk, byte for byte what serialising {@link Chunk} gives.
+     */
+    public byte[] reasoningFrame(String reasoning) {
+        return concat(chunkHead, REASONING_KEY, quoted(reasoning), CHUNK_TAIL);
+    }
+
     private static byte[] quoted(String text) {
         return concat(QUOTE, JsonStringEncoder.getInstance().quoteAsUTF8(text), QUOTE);
     }
@@ -82,7 +91,7 @@ public final class OpenAiResponses {
     /** @param finishReason stop, or length when the answer was cut at the client's token limit */
     public byte[] stopFrame(String finishReason) {
         return frame(new Chunk(id, "chat.completion.chunk", created, model,
-                List.of(new ChunkChoice(0, new Delta(null, null), finishReason)), null));
+                List.of(new ChunkChoice(0, new Delta(null, null, null), finishReason)), null));
     }
 
     public byte[] usageFrame(dev.hixai2api.core.Usage usage) {
@@ -93,9 +102,11 @@ public final class OpenAiResponses {
         return DONE_FRAME.clone();
     }
 
-    public byte[] completion(String content, String finishReason, dev.hixai2api.core.Usage usage) {
+    /** @param reasoning the thinking shown apart from the answer ({@code reasoning_content}), or null */
+    public byte[] completion(String content, String reasoning, String finishReason, dev.hixai2api.core.Usage usage) {
         return json(new Completion(id, "chat.completion", created, model,
-                List.of(new CompletionChoice(0, new Message("assistant", content), finishReason)), Usage.of(usage)));
+                List.of(new CompletionChoice(0, new Message("assistant", content, reasoning), finishReason)),
+                Usage.of(usage)));
     }
 
     private byte[] frame(Object event) {
@@ -128,7 +139,8 @@ public final class OpenAiResponses {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Delta(String role, String content) {
+    public record Delta(String role, String content,
+                        @JsonProperty("reasoning_content") String reasoningContent) {
     }
 
     public record Completion(String id, String object, long created, String model, List<CompletionChoice> choices,
@@ -138,7 +150,9 @@ public final class OpenAiResponses {
     public record CompletionChoice(int index, Message message, @JsonProperty("finish_reason") String finishReason) {
     }
 
-    public record Message(String role, String content) {
+    public record Message(String role, String content,
+                          @JsonInclude(JsonInclude.Include.NON_NULL)
+                          @JsonProperty("reasoning_content") String reasoningContent) {
     }
 
     public record Usage(@JsonProperty("prompt_tokens") int promptTokens,

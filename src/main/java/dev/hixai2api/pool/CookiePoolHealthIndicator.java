@@ -16,14 +16,16 @@ import org.springframework.stereotype.Component;
 public class CookiePoolHealthIndicator implements HealthIndicator {
 
     private final CookiePool pool;
+    private final ModelRegistry models;
 
-    public CookiePoolHealthIndicator(CookiePool pool) {
+    public CookiePoolHealthIndicator(CookiePool pool, ModelRegistry models) {
         this.pool = pool;
+        this.models = models;
     }
 
     @Override
     public Health health() {
-        List<?> servable = pool.servable(ModelRegistry.all());
+        List<?> servable = pool.servable(models.all());
         return servable.isEmpty()
                 ? Health.outOfService().withDetail("reason", "no stored cookie can pay for any model").build()
                 : Health.up().withDetail("servableModels", servable.size()).build();

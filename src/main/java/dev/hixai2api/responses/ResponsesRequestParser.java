@@ -46,7 +46,7 @@ public final class ResponsesRequestParser {
         number(root, "top_p");
         String previous = OpenAiFields.optionalText(root, "previous_response_id", "previous_response_id");
         String instructions = OpenAiFields.optionalText(root, "instructions", "instructions");
-        Limits limits = new Limits(maxOutputTokens(root.get("max_output_tokens")), List.of());
+        Limits limits = new Limits(OpenAiFields.positiveInt(root, "max_output_tokens", "max_output_tokens"), List.of());
         return new ResponsesRequest(model.trim(), instructions, input(root.get("input")),
                 OpenAiFields.bool(root, "stream", "stream", false), limits,
                 OpenAiFields.bool(root, "store", "store", true), previous, tools, format, echo(root));
@@ -199,15 +199,5 @@ public final class ResponsesRequestParser {
         if (value != null && !value.isNull() && !value.isNumber()) {
             throw GatewayException.invalidRequest(field, "`" + field + "` must be a number.");
         }
-    }
-
-    private static Integer maxOutputTokens(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 1) {
-            throw GatewayException.invalidRequest("max_output_tokens", "`max_output_tokens` must be a positive integer.");
-        }
-        return value.intValue();
     }
 }

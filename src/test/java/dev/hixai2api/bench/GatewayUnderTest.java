@@ -24,6 +24,7 @@ final class GatewayUnderTest implements AutoCloseable {
     /** Settings the gateway reads from the environment: the benchmark's process never inherits them. */
     private static final List<String> SETTINGS = List.of("PORT", "DEBUG", "MYSQL_DSN", "BACKEND_SECRET",
             "BACKEND_API_ENABLE", "CHAT_MAX_DAYS", "ROUTE_PREFIX", "PROXY_URL", "SWAGGER_ENABLE", "REASONING_HIDE",
+            "REASONING_FORMAT",
             "PRE_MESSAGES_JSON", "REQUEST_RATE_LIMIT", "IP_BLACK_LIST", "HIX_BASE_URL", "DATA_DIR", "MAX_BODY_SIZE",
             "UPSTREAM_CONNECT_TIMEOUT", "UPSTREAM_FIRST_BYTE_TIMEOUT", "UPSTREAM_IDLE_TIMEOUT", "UPSTREAM_READ_TIMEOUT",
             "UPSTREAM_MAX_CONNECTIONS", "MAX_ATTEMPTS", "COOKIE_COOLDOWN", "CREDIT_RECHECK_INTERVAL", "CREDIT_REFRESH_CRON", "CHAT_CLEANUP_CRON", "ROUTES_DIR", "LOG_FORMAT",

@@ -15,10 +15,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 enum Door {
 
-    OPENAI_CHAT("/v1/chat/completions", "openai-chat", "stop", null) {
+    OPENAI_CHAT("/v1/chat/completions", "openai-chat", "stop", "length") {
         @Override
         ObjectNode request(List<Turn> history, String imageDataUri, Integer maxTokens) {
             ObjectNode body = JSON.createObjectNode();
+            if (maxTokens != null) {
+                body.put("max_completion_tokens", maxTokens);
+            }
             messages(body.putArray("messages"), history, imageDataUri, "text", (content, dataUri) -> {
                 content.addObject().put("type", "image_url").putObject("image_url").put("url", dataUri);
             });
@@ -33,6 +36,11 @@ enum Door {
         @Override
         String reason(JsonNode answer) {
             return answer.at("/choices/0/finish_reason").asText();
+        }
+
+        @Override
+        int outputTokens(JsonNode answer) {
+            return answer.at("/usage/completion_tokens").asInt();
         }
 
         @Override
@@ -141,7 +149,7 @@ enum Door {
     /** The name the hook routes see in {@code ${variable.frontDoor}}. */
     final String name;
     final String endReason;
-    /** The reason given when the max-output-token limit cut the answer; null where the door has no limit. */
+    /** The reason given when the max-output-token limit cut the answer. */
     final String lengthReason;
 
     Door(String path, String name, String endReason, String lengthReason) {
@@ -165,6 +173,11 @@ enum Door {
     abstract String text(JsonNode answer);
 
     abstract String reason(JsonNode answer);
+
+    /** The answer's output tokens as its usage reports them. */
+    int outputTokens(JsonNode answer) {
+        return answer.at("/usage/output_tokens").asInt();
+    }
 
     /** Reads the lines of a whole stream. */
     abstract Streamed read(List<String> lines);

@@ -22,7 +22,6 @@ import dev.hixai2api.core.GatewayException;
 import dev.hixai2api.core.Limits;
 import dev.hixai2api.core.ReasoningStyle;
 import dev.hixai2api.core.StreamRenderer;
-import dev.hixai2api.hix.ModelRegistry;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -84,7 +83,7 @@ class EngineFrontDoorE2ETest extends GatewayTestSupport {
         SIMULATOR.answerWith(List.of("Paris."));
 
         HttpResponse<String> response = post("/v1/test-lines",
-                "{\"model\":\"" + ModelRegistry.REASONING_MODEL + "\",\"messages\":[\"user:capital?\"],\"blocks\":true}",
+                "{\"model\":\"deepseek-r1\",\"messages\":[\"user:capital?\"],\"blocks\":true}",
                 null);
 
         assertThat(response.body()).isEqualTo("R:Let me think\nR: about it.\nT:Paris.\nE:END_TURN|null\n");

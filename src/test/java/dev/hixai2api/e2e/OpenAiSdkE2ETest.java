@@ -7,7 +7,9 @@ import java.util.List;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
+import com.openai.errors.BadRequestException;
 import com.openai.errors.NotFoundException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
@@ -48,6 +50,39 @@ class OpenAiSdkE2ETest extends GatewayTestSupport {
         }
 
         assertThat(text).hasToString("Streamed answer");
+    }
+
+    @Test
+    void theSdksStopTokenLimitAndSamplingKnobsWorkAndReasoningComesApartOnRequest() {
+        seedCookie("tok-a", 100);
+        SIMULATOR.answerWith(List.of("Think", " first", ". ST", "OP here"));
+        OpenAIClient client = client("any");
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("deepseek-r1")
+                .addUserMessage("Why?").stop("STOP").maxCompletionTokens(50).temperature(0.2).seed(7).user("u-1")
+                .putAdditionalBodyProperty("reasoning_format", JsonValue.from("reasoning_content")).build();
+
+        ChatCompletion completion = client.chat().completions().create(params);
+        StringBuilder streamedText = new StringBuilder();
+        StringBuilder streamedReasoning = new StringBuilder();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
+            stream.stream().flatMap(chunk -> chunk.choices().stream()).forEach(choice -> {
+                choice.delta().content().ifPresent(streamedText::append);
+                JsonValue reasoning = choice.delta()._additionalProperties().get("reasoning_content");
+                if (reasoning != null) {
+                    reasoning.asString().ifPresent(streamedReasoning::append);
+                }
+            });
+        }
+
+        ChatCompletion.Choice choice = completion.choices().get(0);
+        assertThat(choice.message().content()).hasValue("Think first. ");
+        assertThat(choice.finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
+        assertThat(choice.message()._additionalProperties().get("reasoning_content").asString())
+                .hasValue("Let me think about it.");
+        assertThat(streamedText).hasToString("Think first. ");
+        assertThat(streamedReasoning).hasToString("Let me think about it.");
+        assertThatThrownBy(() -> client.chat().completions().create(params.toBuilder().n(2).build()))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("'n'");
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class QuestionBuilderTest {
 
-    private static final HixModel MINI = ModelRegistry.byName("gpt-4o-mini").orElseThrow();
+    private static final HixModel MINI = ModelRegistry.packaged().select("gpt-4o-mini").orElseThrow().model();
 
     private static ChatMessage system(String text) {
         return new ChatMessage("system", text);

@@ -59,11 +59,27 @@ class OpenAiResponsesTest {
             JsonNode parsed = frameJson(frame);
             OpenAiResponses.Chunk record = new OpenAiResponses.Chunk(parsed.path("id").asText(), "chat.completion.chunk",
                     parsed.path("created").asLong(), model, List.of(new OpenAiResponses.ChunkChoice(0,
-                            new OpenAiResponses.Delta(role, content), null)), null);
+                            new OpenAiResponses.Delta(role, content, null), null)), null);
 
             assertThat(new String(frame, StandardCharsets.UTF_8))
                     .isEqualTo("data: " + mapper.writeValueAsString(record) + "\n\n");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Let me think", "", "quote \" backslash \\", "line\nbreak\u0001", "中文 😀", "\u2028"})
+    void reasoningFramesAreByteForByteTheSerialisedChunkRecordWithReasoningContentOnly(String reasoning)
+            throws Exception {
+        OpenAiResponses responses = new OpenAiResponses(mapper, "deepseek-r1");
+        byte[] frame = responses.reasoningFrame(reasoning);
+        JsonNode parsed = frameJson(frame);
+        OpenAiResponses.Chunk record = new OpenAiResponses.Chunk(parsed.path("id").asText(), "chat.completion.chunk",
+                parsed.path("created").asLong(), "deepseek-r1", List.of(new OpenAiResponses.ChunkChoice(0,
+                        new OpenAiResponses.Delta(null, null, reasoning), null)), null);
+
+        assertThat(new String(frame, StandardCharsets.UTF_8))
+                .isEqualTo("data: " + mapper.writeValueAsString(record) + "\n\n");
+        assertThat(parsed.at("/choices/0/delta")).isEqualTo(mapper.createObjectNode().put("reasoning_content", reasoning));
     }
 
     @Test
@@ -134,7 +150,7 @@ class OpenAiResponsesTest {
     @Test
     void completionIsChatCompletionWithMessageAndUsage() throws Exception {
         OpenAiResponses responses = new OpenAiResponses(mapper, "gpt-4o");
-        JsonNode completion = mapper.readTree(responses.completion("Hello world", "stop", new Usage(5, 2)));
+        JsonNode completion = mapper.readTree(responses.completion("Hello world", null, "stop", new Usage(5, 2)));
         assertThat(completion.path("id").asText()).startsWith("chatcmpl-");
         assertThat(completion.path("object").asText()).isEqualTo("chat.completion");
         assertThat(completion.path("model").asText()).isEqualTo("gpt-4o");
@@ -147,6 +163,15 @@ class OpenAiResponsesTest {
         assertThat(choice.path("finish_reason").asText()).isEqualTo("stop");
         assertThat(completion.path("usage"))
                 .isEqualTo(mapper.readTree("{\"prompt_tokens\":5,\"completion_tokens\":2,\"total_tokens\":7}"));
+    }
+
+    @Test
+    void completionShowsReasoningApartWhenThereIsSome() throws Exception {
+        JsonNode completion = mapper.readTree(new OpenAiResponses(mapper, "deepseek-r1")
+                .completion("Answer", "Let me think", "stop", new Usage(5, 2)));
+
+        assertThat(completion.at("/choices/0/message")).isEqualTo(mapper.readTree(
+                "{\"role\":\"assistant\",\"content\":\"Answer\",\"reasoning_content\":\"Let me think\"}"));
     }
 
     @Test

@@ -37,7 +37,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * An HTTP server that imitates HixAI (see /work/shared/hix-protocol.md), failures included, for end-to-end
@@ -60,6 +62,9 @@ public final class HixSimulator implements AutoCloseable {
     private static final int EVENTS_BEFORE_STREAM_FAILURE = 2;
     private static final int DEFAULT_PORT = 7012;
     private static final long DEFAULT_MANUAL_EVENT_DELAY = 40;
+    /** HixAI's bots: those of the gateway's packaged model table. */
+    private static final Map<Integer, HixModel> PACKAGED_BOTS = ModelRegistry.packaged().all().stream()
+            .collect(Collectors.toUnmodifiableMap(HixModel::botId, Function.identity()));
 
     static {
         // Small flushed SSE writes must leave at once, not wait for Nagle's algorithm.
@@ -75,6 +80,7 @@ public final class HixSimulator implements AutoCloseable {
     private final String baseUrl;
 
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
+    private final Map<Integer, HixModel> bots = new ConcurrentHashMap<>(PACKAGED_BOTS);
     private final Map<String, ChatRecord> chats = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<ChatCall> chatCalls = Collections.synchronizedList(new ArrayList<>());
@@ -150,6 +156,8 @@ public final class HixSimulator implements AutoCloseable {
         usageHolds.values().forEach(UsageHold::release);
         usageHolds.clear();
         accounts.clear();
+        bots.clear();
+        bots.putAll(PACKAGED_BOTS);
         chats.clear();
         requests.clear();
         chatCalls.clear();
@@ -168,6 +176,14 @@ public final class HixSimulator implements AutoCloseable {
         createChatDelayMillis = 0;
         pauseAfterFirstContentMillis = 0;
         sseStyle = SseStyle.COMPACT;
+    }
+
+    /**
+     * A bot HixAI offers beyond the packaged table's, until reset(): its type and credit are what HixAI charges
+     * for it, its reasoning flag whether its answers start with reasoning text; the name is not HixAI's concern.
+     */
+    public void addBot(HixModel bot) {
+        bots.put(bot.botId(), bot);
     }
 
     public Account addAccount(String token, int standardCredit) {
@@ -442,7 +458,7 @@ public final class HixSimulator implements AutoCloseable {
             return;
         }
         int botId = input.path("botId").asInt();
-        HixModel model = ModelRegistry.byBotId(botId).orElse(null);
+        HixModel model = bots.get(botId);
         if (model == null) {
             trpcError(ex, request.path(), 400, -32600, "BAD_REQUEST", "Invalid botId: " + botId, null);
             return;
@@ -470,7 +486,7 @@ public final class HixSimulator implements AutoCloseable {
             sendJson(ex, 404, statusBody(-1, "Chat not found"));
             return;
         }
-        HixModel model = ModelRegistry.byBotId(chat.botId()).orElseThrow();
+        HixModel model = bots.get(chat.botId());
         if (!account.canPay(model)) {
             fail(ex, request.path(), Failure.CREDIT_EXHAUSTED, model.type());
             return;
