@@ -19,7 +19,7 @@ import dev.hixai2api.core.GatewayException;
 import dev.hixai2api.core.ReasoningStyle;
 import dev.hixai2api.core.StreamRenderer;
 import dev.hixai2api.core.ToolCall;
-import dev.hixai2api.hix.ModelSelection;
+import dev.hixai2api.hix.ModelRegistry;
 import dev.hixai2api.openai.OpenAiErrorBody;
 import dev.hixai2api.persistence.ResponseRepository;
 import org.springframework.stereotype.Component;
@@ -40,10 +40,12 @@ public class OpenAiResponsesDoor implements FrontDoor {
 
     private final ObjectMapper mapper;
     private final ResponseRepository responses;
+    private final ModelRegistry models;
 
-    public OpenAiResponsesDoor(ObjectMapper mapper, ResponseRepository responses) {
+    public OpenAiResponsesDoor(ObjectMapper mapper, ResponseRepository responses, ModelRegistry models) {
         this.mapper = mapper;
         this.responses = responses;
+        this.models = models;
     }
 
     /**
@@ -106,7 +108,7 @@ public class OpenAiResponsesDoor implements FrontDoor {
     }
 
     /** The instructions lead as a system message; the history of a previous response comes before the input. */
-    private static ChatRequest chatRequest(ResponsesRequest request, List<ChatMessage> history) {
+    private ChatRequest chatRequest(ResponsesRequest request, List<ChatMessage> history) {
         List<ChatMessage> messages = new ArrayList<>();
         if (request.instructions() != null) {
             messages.add(new ChatMessage("system", request.instructions()));
@@ -122,8 +124,8 @@ public class OpenAiResponsesDoor implements FrontDoor {
      * A hosted web_search tool is HixAI's internet search: the model's {@code -search} suffix, unless the name
      * already carries a search suffix (or names no model, which the engine refuses as it is).
      */
-    private static String searching(String model) {
-        return ModelSelection.parse(model).filter(selection -> selection.searchType() == null)
+    private String searching(String model) {
+        return models.select(model).filter(selection -> selection.searchType() == null)
                 .map(selection -> model + "-search").orElse(model);
     }
 

@@ -24,6 +24,7 @@ import dev.hixai2api.core.StreamRenderer;
 import dev.hixai2api.core.ToolCall;
 import dev.hixai2api.core.ToolDefinition;
 import dev.hixai2api.core.Usage;
+import dev.hixai2api.hix.ModelRegistry;
 import dev.hixai2api.persistence.ResponseRepository;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class OpenAiResponsesDoorTest {
             return Optional.ofNullable(table.get(tenant + "/" + id));
         }
     };
-    private final OpenAiResponsesDoor door = new OpenAiResponsesDoor(MAPPER, repository);
+    private final OpenAiResponsesDoor door = new OpenAiResponsesDoor(MAPPER, repository, ModelRegistry.packaged());
 
     private static byte[] body(String json) {
         return json.getBytes(StandardCharsets.UTF_8);
