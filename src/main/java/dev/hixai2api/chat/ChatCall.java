@@ -31,6 +31,7 @@ final class ChatCall {
     private final String tenant;
     private final String foldedQuestion;
     private final String newTurn;
+    private final Instructions instructions;
     private final Set<Long> triedCookieIds = new LinkedHashSet<>();
     private final List<String> failures = new ArrayList<>();
     private final AtomicReference<String> claim = new AtomicReference<>();
@@ -38,20 +39,23 @@ final class ChatCall {
     private Attempt attempt;
     private LoadedFile attachment;
     private String fileUrl;
+    private String seenToolsDigest;
 
     /**
      * @param tenant         who asks (a digest of the API key), so one client never continues another's chat
      * @param foldedQuestion the whole conversation, for a new chat
      * @param newTurn        the user turn after the last answer, for a continued chat; null when there is none
+     * @param instructions   about tools and the answer format: already in the fold, added to a new turn
      */
     ChatCall(FrontDoor door, ChatRequest request, ModelSelection selection, String tenant, String foldedQuestion,
-             String newTurn) {
+             String newTurn, Instructions instructions) {
         this.door = door;
         this.request = request;
         this.selection = selection;
         this.tenant = tenant;
         this.foldedQuestion = foldedQuestion;
         this.newTurn = newTurn;
+        this.instructions = instructions;
     }
 
     /**
@@ -99,7 +103,13 @@ final class ChatCall {
 
     /** What this attempt sends: the new turn to a continued chat, the whole conversation to a new one. */
     String question() {
-        return attempt != null && attempt.continuing() ? newTurn : foldedQuestion;
+        return attempt != null && attempt.continuing()
+                ? instructions.continuedTurn(seenToolsDigest, newTurn) : foldedQuestion;
+    }
+
+    /** The digest of the tool set this attempt's chat has seen once its question is in it (for its record). */
+    String seenToolsDigest() {
+        return instructions.seenAfter(attempt.continuing() ? seenToolsDigest : null);
     }
 
     /** The next attempt opens a new chat on this cookie, not tried before. */
@@ -113,8 +123,9 @@ final class ChatCall {
      * The first attempt continues a stored chat, whose record this request has claimed. Its cookie is not
      * marked as tried: if the chat itself is gone, the same cookie may still open a new one.
      */
-    void continueChat(HixCookie owner, String storedChatId, String claimOnRecord) {
+    void continueChat(HixCookie owner, String storedChatId, String claimOnRecord, String toolsDigest) {
         attempt = new Attempt(owner, storedChatId, true);
+        seenToolsDigest = toolsDigest;
         attempts++;
         claim.set(claimOnRecord);
     }
@@ -173,6 +184,12 @@ final class ChatCall {
 
     HixRequest.Question hixQuestion() {
         return new HixRequest.Question(attempt.cookie().token(), model().name(), attempt.chatId(), question(), fileUrl,
+                selection.searchType());
+    }
+
+    /** A further question in the chat of {@code asked}, after its answer (the file is in the chat already). */
+    HixRequest.Question followUp(Attempt asked, String question) {
+        return new HixRequest.Question(asked.cookie().token(), model().name(), asked.chatId(), question, null,
                 selection.searchType());
     }
 }

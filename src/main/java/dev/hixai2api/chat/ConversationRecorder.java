@@ -2,6 +2,7 @@ package dev.hixai2api.chat;
 
 import dev.hixai2api.conversation.ChatCompletedRoutes;
 import dev.hixai2api.conversation.ConversationKey;
+import dev.hixai2api.core.ChatMessage;
 import dev.hixai2api.persistence.ConversationRepository;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -11,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * After each complete answer, before its last bytes leave: remembers which HixAI chat and cookie hold the
- * conversation, with one indexed insert or update on the request thread, so a next turn sent the instant the
- * answer ended continues that chat. Only the cookie's credit re-read is left to the background.
+ * conversation (and the tool set it has seen), with one indexed insert or update on the request thread, so a next
+ * turn sent the instant the answer ended continues that chat. Only the cookie's credit re-read is left to the background.
  */
 @Component
 public class ConversationRecorder {
@@ -27,8 +28,8 @@ public class ConversationRecorder {
         this.producer = producer;
     }
 
-    /** @param answer what the client got of the answer of this attempt */
-    void completed(ChatCall call, ChatCall.Attempt attempt, String answer) {
+    /** @param answer what the client got of the answer of this attempt: its text and the tools it called */
+    void completed(ChatCall call, ChatCall.Attempt attempt, ChatMessage answer) {
         record(call, attempt, ConversationKey.withAnswer(call.tenant(), call.request().messages(), answer));
         try {
             producer.sendBody(ChatCompletedRoutes.ENDPOINT, attempt.cookie().id());
@@ -41,9 +42,10 @@ public class ConversationRecorder {
     private void record(ChatCall call, ChatCall.Attempt attempt, String contextHash) {
         try {
             if (attempt.continuing()) {
-                conversations.advance(attempt.chatId(), call.takeClaim(), contextHash);
+                conversations.advance(attempt.chatId(), call.takeClaim(), contextHash, call.seenToolsDigest());
             } else {
-                conversations.insert(attempt.chatId(), attempt.cookie().id(), call.model().name(), contextHash);
+                conversations.insert(attempt.chatId(), attempt.cookie().id(), call.model().name(), contextHash,
+                        call.seenToolsDigest());
             }
         } catch (DataAccessException e) {
             // the answer stands; a claim taken above stays on the record, which then matches no history

@@ -47,7 +47,7 @@ public class FindConversation implements Processor {
         }
         String chatId = stored.get().chatId();
         conversations.claim(chatId, history.get()).ifPresent(claim -> {
-            call.continueChat(owner.get(), chatId, claim);
+            call.continueChat(owner.get(), chatId, claim, stored.get().toolsDigest());
             // a failed or abandoned continuation (failover, error, client gone) gives the record back
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override

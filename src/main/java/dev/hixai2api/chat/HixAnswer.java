@@ -2,7 +2,6 @@ package dev.hixai2api.chat;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.function.Consumer;
 
 import dev.hixai2api.core.AnswerEvent;
 import dev.hixai2api.core.AnswerStream;
@@ -17,9 +16,9 @@ import dev.hixai2api.hix.HixEventReader;
 import dev.hixai2api.hix.HixFailureException;
 
 /**
- * A HixAI answer as canonical events: reasoning shown the way the request asks, text cut at its limits (which
- * also cuts the upstream answer), and the whole answer handed to {@code onComplete} before {@link AnswerEvent.End}
- * is returned, so it is recorded before the door's closing frames leave.
+ * One HixAI answer as canonical events: reasoning shown the way the request asks, text cut at its limits (which
+ * also cuts the upstream answer), and the usage of its question and answer with {@link AnswerEvent.End}.
+ * {@link ShapedAnswer} makes the client's answer of one or two of these.
  */
 final class HixAnswer implements AnswerStream {
 
@@ -27,7 +26,6 @@ final class HixAnswer implements AnswerStream {
     private final ChatRequest request;
     private final String prompt;
     private final boolean breakOnFailure;
-    private final Consumer<String> onComplete;
     private final AnswerText thinkTags;
     private final LimitFilter limits;
     private final Deque<AnswerEvent> ready = new ArrayDeque<>();
@@ -42,14 +40,12 @@ final class HixAnswer implements AnswerStream {
      * @param breakOnFailure a failure becomes {@link AnswerEvent.Broken} (a stream under way) instead of being
      *                       thrown (an answer read whole, which may still fail over)
      */
-    HixAnswer(HixEventReader reader, HixEvent first, ChatRequest request, String prompt, boolean breakOnFailure,
-              Consumer<String> onComplete) {
+    HixAnswer(HixEventReader reader, HixEvent first, ChatRequest request, String prompt, boolean breakOnFailure) {
         this.reader = reader;
         this.first = first;
         this.request = request;
         this.prompt = prompt;
         this.breakOnFailure = breakOnFailure;
-        this.onComplete = onComplete;
         this.thinkTags = new AnswerText(request.reasoning() == ReasoningStyle.HIDDEN);
         this.limits = new LimitFilter(request.limits());
     }
@@ -119,7 +115,6 @@ final class HixAnswer implements AnswerStream {
         }
         emit(limits.finish());
         ended = true;
-        onComplete.accept(text.toString());
         ready.add(new AnswerEvent.End(limits.reason(), limits.stopSequence(),
                 TokenCounter.usage(prompt, thinking + text.toString())));
     }

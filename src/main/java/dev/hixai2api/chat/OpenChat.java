@@ -2,9 +2,12 @@ package dev.hixai2api.chat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import dev.hixai2api.conversation.ConversationKey;
+import dev.hixai2api.core.ChatMessage;
 import dev.hixai2api.core.ChatRequest;
 import dev.hixai2api.core.ErrorKind;
 import dev.hixai2api.core.FrontDoor;
@@ -13,6 +16,7 @@ import dev.hixai2api.hix.ModelRegistry;
 import dev.hixai2api.hix.ModelSelection;
 import dev.hixai2api.hix.QuestionBuilder;
 import dev.hixai2api.monitoring.RequestIdFilter;
+import dev.hixai2api.tools.ToolHistory;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
@@ -23,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine's first step: the door parses the raw body into a {@link ChatRequest}, the model and its search
- * suffix are resolved and the messages folded into the question of a new HixAI chat. Sets the variables hook
+ * suffix are resolved and the messages (tool calls and results written out, the instructions about tools and the
+ * answer format as system blocks) folded into the question of a new HixAI chat. Sets the variables hook
  * routes see: {@code frontDoor} (the door's name), {@code model}, {@code requestId}, and {@code tenant}.
  */
 @Component
@@ -56,13 +61,17 @@ public class OpenChat implements Processor {
         ChatRequest request = door.parse(body(exchange));
         exchange.setVariable("model", request.model());
         ModelSelection selection = selection(models, request.model());
-        QuestionBuilder.Question question = QuestionBuilder.build(request.messages(), preMessages.messages(),
+        Instructions instructions = Instructions.of(request);
+        List<ChatMessage> history = ToolHistory.asText(request.messages());
+        List<ChatMessage> withInstructions = new ArrayList<>(history);
+        withInstructions.addAll(instructions.forNewChat());
+        QuestionBuilder.Question question = QuestionBuilder.build(withInstructions, preMessages.messages(),
                 selection.model());
         if (question.droppedTurns() > 0) {
             LOG.info("Dropped the {} oldest turns to fit the {}-character input of {}",
                     question.droppedTurns(), selection.model().maxInputChars(), selection.model().name());
         }
-        new ChatCall(door, request, selection, tenant, question.text(), ConversationKey.newTurn(request.messages()))
+        new ChatCall(door, request, selection, tenant, question.text(), ConversationKey.newTurn(history), instructions)
                 .attachTo(exchange);
     }
 

@@ -1,10 +1,8 @@
 package dev.hixai2api.chat;
 
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 
-import dev.hixai2api.core.AnswerEvent;
+import dev.hixai2api.core.AnswerStream;
 import dev.hixai2api.hix.HixAdaptor;
 import dev.hixai2api.hix.HixEvent;
 import dev.hixai2api.hix.HixEventReader;
@@ -17,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns the HixAI SSE body into the client's answer in its door's dialect. Streaming: waits for the first
  * upstream event (until then a failure may still move to another cookie), then hands the client a stream that
- * renders each event when it arrives. Not streaming: reads the whole answer (a failure on the way still fails
- * over) and renders it at once.
+ * renders each event when it arrives. Not streaming, or a JSON answer that is held until complete anyway: reads
+ * the whole answer (a failure on the way still fails over) and renders it at once, as a body or as a stream.
  */
 @Component
 public class ReadAnswer implements Processor {
@@ -26,11 +24,13 @@ public class ReadAnswer implements Processor {
     private final HixAdaptor adaptor;
     private final ConversationRecorder recorder;
     private final TrafficMetrics traffic;
+    private final FollowUps followUps;
 
-    public ReadAnswer(HixAdaptor adaptor, ConversationRecorder recorder, TrafficMetrics traffic) {
+    public ReadAnswer(HixAdaptor adaptor, ConversationRecorder recorder, TrafficMetrics traffic, FollowUps followUps) {
         this.adaptor = adaptor;
         this.recorder = recorder;
         this.traffic = traffic;
+        this.followUps = followUps;
     }
 
     @Override
@@ -39,30 +39,34 @@ public class ReadAnswer implements Processor {
         ChatCall.Attempt attempt = call.attempt();
         HixEventReader reader = new HixEventReader(exchange.getMessage().getBody(InputStream.class), adaptor);
         HixEvent first = reader.next();
-        HixAnswer answer = new HixAnswer(reader, first, call.request(), call.question(), call.request().stream(),
-                text -> recorder.completed(call, attempt, text));
-        if (call.request().stream()) {
-            RenderedStream stream = new RenderedStream(answer, call.door().streamRenderer(call.request()));
-            traffic.streamOpened();
-            // Runs once the response is written or the client has gone: an unfinished upstream is cut.
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onDone(Exchange done) {
-                    stream.close();
-                    traffic.streamClosed();
-                }
-            });
-            exchange.getMessage().setBody(stream);
-        } else {
-            List<AnswerEvent> events = new ArrayList<>();
-            try (answer) {
-                AnswerEvent event;
-                do {
-                    event = answer.next();
-                    events.add(event);
-                } while (!(event instanceof AnswerEvent.End));
+        // a held answer is read whole like an unstreamed one: until it is complete it may still fail over
+        boolean eventByEvent = call.request().stream() && !ShapedAnswer.heldWhole(call.request());
+        AnswerStream answer = new ShapedAnswer(
+                new HixAnswer(reader, first, call.request(), call.question(), eventByEvent), call.request(),
+                question -> followUps.ask(call, attempt, question, eventByEvent), eventByEvent,
+                message -> recorder.completed(call, attempt, message));
+        if (!eventByEvent) {
+            AnswerReplay whole = AnswerReplay.of(answer);
+            if (!call.request().stream()) {
+                exchange.getMessage().setBody(call.door().answer(call.request(), whole.events()));
+                return;
             }
-            exchange.getMessage().setBody(call.door().answer(call.request(), events));
+            answer = whole;
         }
+        stream(exchange, call, answer);
+    }
+
+    private void stream(Exchange exchange, ChatCall call, AnswerStream answer) {
+        RenderedStream stream = new RenderedStream(answer, call.door().streamRenderer(call.request()));
+        traffic.streamOpened();
+        // Runs once the response is written or the client has gone: an unfinished upstream is cut.
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                stream.close();
+                traffic.streamClosed();
+            }
+        });
+        exchange.getMessage().setBody(stream);
     }
 }

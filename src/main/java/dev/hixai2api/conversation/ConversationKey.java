@@ -4,18 +4,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hixai2api.core.ChatMessage;
+import dev.hixai2api.core.ToolCall;
 import dev.hixai2api.security.Secrets;
 
 /**
  * Identifies a conversation by everything said in it, so a request continues a stored HixAI chat only when
  * the chat holds exactly the history the client sends. Formatting does not matter: whitespace is collapsed,
- * text parts are joined, and a {@code <think>} block an assistant turn may or may not keep is left out.
+ * text parts are joined, and a {@code <think>} block an assistant turn may or may not keep is left out. Tool
+ * calls count by name and arguments (key order and spacing aside), tool results by their output: never by ids,
+ * which each front door spells its own way.
  */
 public final class ConversationKey {
 
     private static final Pattern THINK_BLOCK = Pattern.compile("(?s)<think>.*?</think>");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private ConversationKey() {
     }
@@ -26,14 +35,19 @@ public final class ConversationKey {
         return lastAnswer < 0 ? Optional.empty() : Optional.of(hash(tenant, messages.subList(0, lastAnswer + 1), null));
     }
 
-    /** The key the conversation has once {@code answer} is added to it: what the next turn will send. */
-    public static String withAnswer(String tenant, List<ChatMessage> messages, String answer) {
+    /**
+     * The key the conversation has once {@code answer} (an assistant message, with the calls it made) is added to
+     * it: what the next turn will send.
+     */
+    public static String withAnswer(String tenant, List<ChatMessage> messages, ChatMessage answer) {
         return hash(tenant, messages, answer);
     }
 
     /**
-     * The user messages after the last assistant turn, joined: what a continued chat receives. Null when
-     * anything else follows that turn or nothing does.
+     * The user messages and tool results after the last assistant turn, joined: what a continued chat receives.
+     * Null when anything else follows that turn or nothing does.
+     *
+     * @param messages the history with tool calls and results written out as HixAI reads them
      */
     public static String newTurn(List<ChatMessage> messages) {
         int lastAnswer = lastAssistant(messages);
@@ -42,7 +56,7 @@ public final class ConversationKey {
         }
         StringBuilder turn = new StringBuilder();
         for (ChatMessage message : messages.subList(lastAnswer + 1, messages.size())) {
-            if (!"user".equals(message.role())) {
+            if (!"user".equals(message.role()) && !"tool".equals(message.role())) {
                 return null;
             }
             if (!message.text().isBlank()) {
@@ -61,15 +75,32 @@ public final class ConversationKey {
         return -1;
     }
 
-    private static String hash(String tenant, List<ChatMessage> messages, String answer) {
+    private static String hash(String tenant, List<ChatMessage> messages, ChatMessage answer) {
         StringBuilder text = new StringBuilder(tenant == null ? "" : tenant);
         for (ChatMessage message : messages) {
-            append(text, message.isSystem() ? "system" : message.role(), message.text());
+            append(text, message);
         }
         if (answer != null) {
-            append(text, "assistant", answer);
+            append(text, answer);
         }
         return Secrets.sha256Hex(text.toString());
+    }
+
+    private static void append(StringBuilder text, ChatMessage message) {
+        append(text, message.isSystem() ? "system" : message.role(), message.text());
+        for (ToolCall call : message.toolCalls()) {
+            text.append('\u0002').append(call.name()).append('\u0001').append(canonical(call.arguments()));
+        }
+    }
+
+    /** The arguments with keys sorted and no spacing; text that is no JSON as it is, whitespace collapsed. */
+    private static String canonical(String arguments) {
+        try {
+            JsonNode node = CANONICAL.readTree(arguments);
+            return CANONICAL.writeValueAsString(CANONICAL.treeToValue(node, Object.class));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return WHITESPACE.matcher(String.valueOf(arguments)).replaceAll(" ").strip();
+        }
     }
 
     private static void append(StringBuilder text, String role, String content) {

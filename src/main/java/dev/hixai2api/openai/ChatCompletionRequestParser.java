@@ -44,7 +44,7 @@ public final class ChatCompletionRequestParser {
         }
         return new ChatCompletionRequest(model.asText().trim(), messages(root.get("messages")),
                 OpenAiFields.bool(root, "stream", "stream", false), includeUsage(root.get("stream_options")),
-                ChatCompletionOptions.read(root));
+                ChatCompletionOptions.read(root), OpenAiToolFields.tools(root));
     }
 
     /** PRE_MESSAGES_JSON: a JSON array of messages, checked at start-up like a request's. */
@@ -86,7 +86,8 @@ public final class ChatCompletionRequestParser {
             throw GatewayException.invalidRequest(path + ".role",
                     "`" + path + ".role` must be one of system, developer, user, assistant, tool.");
         }
-        return content(role.asText(), node.get("content"), path + ".content");
+        return OpenAiToolFields.withToolFields(content(role.asText(), node.get("content"), path + ".content"), node,
+                path);
     }
 
     private static ChatMessage content(String role, JsonNode content, String path) {

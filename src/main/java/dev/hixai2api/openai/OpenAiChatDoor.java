@@ -12,13 +12,15 @@ import dev.hixai2api.core.FrontDoor;
 import dev.hixai2api.core.GatewayException;
 import dev.hixai2api.core.StopReason;
 import dev.hixai2api.core.StreamRenderer;
+import dev.hixai2api.core.ToolCall;
 import dev.hixai2api.core.Usage;
 import org.springframework.stereotype.Component;
 
 /**
  * POST /v1/chat/completions: the OpenAI chat dialect. Reasoning reaches the client as REASONING_FORMAT (or the
  * request's {@code reasoning_format}) says: a {@code <think>} block in the text, {@code reasoning_content} apart
- * from it, or not at all.
+ * from it, or not at all; tool calls as {@code message.tool_calls} (streamed: one {@code delta.tool_calls} chunk
+ * per call) with {@code finish_reason: "tool_calls"}.
  */
 @Component
 public class OpenAiChatDoor implements FrontDoor {
@@ -46,7 +48,7 @@ public class OpenAiChatDoor implements FrontDoor {
         ChatCompletionOptions options = request.options();
         ReasoningFormat format = options.reasoning() != null ? options.reasoning() : defaultReasoning;
         return new ChatRequest(request.model(), request.messages(), request.stream(), options.limits(),
-                format.style(), request.includeUsage()).withFormat(options.format());
+                format.style(), request.includeUsage(), request.tools(), options.format());
     }
 
     @Override
@@ -65,6 +67,9 @@ public class OpenAiChatDoor implements FrontDoor {
                 }
                 if (event instanceof AnswerEvent.Thinking thinking) {
                     return List.of(responses.reasoningFrame(thinking.text()));
+                }
+                if (event instanceof AnswerEvent.ToolUse use) {
+                    return List.of(responses.toolCallFrame(use.index(), use.call()));
                 }
                 if (event instanceof AnswerEvent.End end) {
                     List<byte[]> frames = new ArrayList<>(3);
@@ -88,6 +93,7 @@ public class OpenAiChatDoor implements FrontDoor {
     public byte[] answer(ChatRequest request, List<AnswerEvent> events) {
         StringBuilder content = new StringBuilder();
         StringBuilder reasoning = new StringBuilder();
+        List<ToolCall> calls = new ArrayList<>();
         Usage usage = new Usage(0, 0);
         StopReason reason = StopReason.END_TURN;
         for (AnswerEvent event : events) {
@@ -95,14 +101,18 @@ public class OpenAiChatDoor implements FrontDoor {
                 content.append(text.text());
             } else if (event instanceof AnswerEvent.Thinking thinking) {
                 reasoning.append(thinking.text());
+            } else if (event instanceof AnswerEvent.ToolUse use) {
+                calls.add(use.call());
             } else if (event instanceof AnswerEvent.End end) {
                 usage = end.usage();
                 reason = end.reason();
             }
         }
-        // reasoning_content only where there was thinking to show apart (ReasoningStyle.BLOCKS)
-        return new OpenAiResponses(mapper, request.model()).completion(content.toString(),
-                reasoning.isEmpty() ? null : reasoning.toString(), finishReason(reason), usage);
+        // a message that only calls tools has no content, as OpenAI's own; reasoning_content only where there was
+        // thinking to show apart (ReasoningStyle.BLOCKS)
+        String text = calls.isEmpty() || !content.isEmpty() ? content.toString() : null;
+        return new OpenAiResponses(mapper, request.model()).completion(text,
+                reasoning.isEmpty() ? null : reasoning.toString(), calls, finishReason(reason), usage);
     }
 
     @Override
@@ -115,6 +125,10 @@ public class OpenAiChatDoor implements FrontDoor {
     }
 
     private static String finishReason(StopReason reason) {
-        return reason == StopReason.MAX_TOKENS ? "length" : "stop";
+        return switch (reason) {
+            case MAX_TOKENS -> "length";
+            case TOOL_USE -> "tool_calls";
+            default -> "stop";
+        };
     }
 }

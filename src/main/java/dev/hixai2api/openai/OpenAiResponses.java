@@ -91,7 +91,13 @@ public final class OpenAiResponses {
     /** @param finishReason stop, or length when the answer was cut at the client's token limit */
     public byte[] stopFrame(String finishReason) {
         return frame(new Chunk(id, "chat.completion.chunk", created, model,
-                List.of(new ChunkChoice(0, new Delta(null, null, null), finishReason)), null));
+                List.of(new ChunkChoice(0, new Delta(null, null, null, null), finishReason)), null));
+    }
+
+    /** The chunk of one tool call, whole: its id, name and all of its arguments. */
+    public byte[] toolCallFrame(int index, dev.hixai2api.core.ToolCall call) {
+        return frame(new Chunk(id, "chat.completion.chunk", created, model, List.of(new ChunkChoice(0,
+                new Delta(null, null, null, List.of(ToolCallJson.of(index, call))), null)), null));
     }
 
     public byte[] usageFrame(dev.hixai2api.core.Usage usage) {
@@ -102,10 +108,16 @@ public final class OpenAiResponses {
         return DONE_FRAME.clone();
     }
 
-    /** @param reasoning the thinking shown apart from the answer ({@code reasoning_content}), or null */
-    public byte[] completion(String content, String reasoning, String finishReason, dev.hixai2api.core.Usage usage) {
-        return json(new Completion(id, "chat.completion", created, model,
-                List.of(new CompletionChoice(0, new Message("assistant", content, reasoning), finishReason)),
+    /**
+     * @param content   null when the answer only calls tools
+     * @param reasoning the thinking shown apart from the answer ({@code reasoning_content}), or null
+     */
+    public byte[] completion(String content, String reasoning, List<dev.hixai2api.core.ToolCall> calls,
+                             String finishReason, dev.hixai2api.core.Usage usage) {
+        List<ToolCallJson> toolCalls = calls.isEmpty() ? null
+                : calls.stream().map(call -> ToolCallJson.of(null, call)).toList();
+        return json(new Completion(id, "chat.completion", created, model, List.of(new CompletionChoice(0,
+                new Message("assistant", content, reasoning, toolCalls), finishReason)),
                 Usage.of(usage)));
     }
 
@@ -139,8 +151,19 @@ public final class OpenAiResponses {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Delta(String role, String content,
-                        @JsonProperty("reasoning_content") String reasoningContent) {
+    public record Delta(String role, String content, @JsonProperty("reasoning_content") String reasoningContent,
+                        @JsonProperty("tool_calls") List<ToolCallJson> toolCalls) {
+    }
+
+    /** A call in OpenAI's shape; {@code index} only in a stream's delta. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ToolCallJson(Integer index, String id, String type, FunctionJson function) {
+        static ToolCallJson of(Integer index, dev.hixai2api.core.ToolCall call) {
+            return new ToolCallJson(index, call.id(), "function", new FunctionJson(call.name(), call.arguments()));
+        }
+    }
+
+    public record FunctionJson(String name, String arguments) {
     }
 
     public record Completion(String id, String object, long created, String model, List<CompletionChoice> choices,
@@ -152,7 +175,9 @@ public final class OpenAiResponses {
 
     public record Message(String role, String content,
                           @JsonInclude(JsonInclude.Include.NON_NULL)
-                          @JsonProperty("reasoning_content") String reasoningContent) {
+                          @JsonProperty("reasoning_content") String reasoningContent,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("tool_calls")
+                          List<ToolCallJson> toolCalls) {
     }
 
     public record Usage(@JsonProperty("prompt_tokens") int promptTokens,

@@ -22,24 +22,30 @@ public class ConversationRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(String chatId, long cookieId, String model, String contextHash) {
+    /** @param toolsDigest the digest of the tool set the chat has seen, or null when it has seen none */
+    public void insert(String chatId, long cookieId, String model, String contextHash, String toolsDigest) {
         long now = System.currentTimeMillis();
-        jdbc.sql("INSERT INTO conversation (chat_id, cookie_id, model, context_hash, create_time, update_time) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(chatId, cookieId, model, contextHash, now, now)
+        jdbc.sql("INSERT INTO conversation (chat_id, cookie_id, model, context_hash, tools_digest, create_time, "
+                        + "update_time) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(chatId, cookieId, model, contextHash, toolsDigest, now, now)
                 .update();
     }
 
-    /** The HixAI chat holding a conversation, and the cookie it lives on. */
-    public record StoredConversation(String chatId, long cookieId) {
+    /**
+     * The HixAI chat holding a conversation, and the cookie it lives on.
+     *
+     * @param toolsDigest the digest of the tool set the chat has seen, or null
+     */
+    public record StoredConversation(String chatId, long cookieId, String toolsDigest) {
     }
 
     /** The chat whose history has this key, for this model; the most recently used one if several do. */
     public Optional<StoredConversation> findByContext(String contextHash, String model) {
-        return jdbc.sql("SELECT chat_id, cookie_id FROM conversation WHERE context_hash = ? AND model = ? "
+        return jdbc.sql("SELECT chat_id, cookie_id, tools_digest FROM conversation WHERE context_hash = ? AND model = ? "
                         + "ORDER BY update_time DESC LIMIT 1")
                 .params(contextHash, model)
-                .query((rs, row) -> new StoredConversation(rs.getString("chat_id"), rs.getLong("cookie_id")))
+                .query((rs, row) -> new StoredConversation(rs.getString("chat_id"), rs.getLong("cookie_id"),
+                        rs.getString("tools_digest")))
                 .optional();
     }
 
@@ -63,8 +69,11 @@ public class ConversationRepository {
      * The claimed chat now holds one more turn. The history key stops matching, so a regenerated answer (the
      * same history sent again) opens a new chat instead of repeating a turn inside this one.
      */
-    public void advance(String chatId, String claim, String contextHash) {
-        swapKey(chatId, claim, contextHash);
+    public void advance(String chatId, String claim, String contextHash, String toolsDigest) {
+        jdbc.sql("UPDATE conversation SET context_hash = ?, tools_digest = ?, update_time = ? "
+                        + "WHERE chat_id = ? AND context_hash = ?")
+                .params(contextHash, toolsDigest, System.currentTimeMillis(), chatId, claim)
+                .update();
     }
 
     /** A continuation that did not complete gives the record back to the history it held. */

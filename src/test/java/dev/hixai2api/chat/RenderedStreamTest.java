@@ -60,8 +60,10 @@ class RenderedStreamTest {
         ChatRequest request = door.parse(("{\"model\":\"gpt-4o-mini\",\"stream\":true,\"stream_options\":"
                 + "{\"include_usage\":" + includeUsage + "},\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]}")
                 .getBytes(StandardCharsets.UTF_8));
-        return new RenderedStream(new HixAnswer(reader, first, request, "Say hello", true, completed::set),
-                door.streamRenderer(request));
+        return new RenderedStream(new ShapedAnswer(new HixAnswer(reader, first, request, "Say hello", true), request,
+                question -> {
+                    throw new AssertionError("a plain answer asks no further question");
+                }, true, message -> completed.set(message.text())), door.streamRenderer(request));
     }
 
     private static InputStream bytes(String text) {

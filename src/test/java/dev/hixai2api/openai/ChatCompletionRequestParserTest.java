@@ -58,10 +58,12 @@ class ChatCompletionRequestParserTest {
 
     @Test
     void everyRoleIsAccepted() {
-        for (String role : List.of("system", "developer", "user", "assistant", "tool", "function")) {
+        for (String role : List.of("system", "developer", "user", "assistant", "function")) {
             assertThat(parse("{\"model\":\"m\",\"messages\":[{\"role\":\"" + role + "\",\"content\":\"x\"}]}").messages())
                     .containsExactly(new ChatMessage(role, "x"));
         }
+        assertThat(parse("{\"model\":\"m\",\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"call_1\","
+                + "\"content\":\"x\"}]}").messages()).containsExactly(ChatMessage.toolResult("call_1", "x"));
     }
 
     @Test

@@ -59,7 +59,7 @@ class OpenAiResponsesTest {
             JsonNode parsed = frameJson(frame);
             OpenAiResponses.Chunk record = new OpenAiResponses.Chunk(parsed.path("id").asText(), "chat.completion.chunk",
                     parsed.path("created").asLong(), model, List.of(new OpenAiResponses.ChunkChoice(0,
-                            new OpenAiResponses.Delta(role, content, null), null)), null);
+                            new OpenAiResponses.Delta(role, content, null, null), null)), null);
 
             assertThat(new String(frame, StandardCharsets.UTF_8))
                     .isEqualTo("data: " + mapper.writeValueAsString(record) + "\n\n");
@@ -75,7 +75,7 @@ class OpenAiResponsesTest {
         JsonNode parsed = frameJson(frame);
         OpenAiResponses.Chunk record = new OpenAiResponses.Chunk(parsed.path("id").asText(), "chat.completion.chunk",
                 parsed.path("created").asLong(), "deepseek-r1", List.of(new OpenAiResponses.ChunkChoice(0,
-                        new OpenAiResponses.Delta(null, null, reasoning), null)), null);
+                        new OpenAiResponses.Delta(null, null, reasoning, null), null)), null);
 
         assertThat(new String(frame, StandardCharsets.UTF_8))
                 .isEqualTo("data: " + mapper.writeValueAsString(record) + "\n\n");
@@ -150,7 +150,8 @@ class OpenAiResponsesTest {
     @Test
     void completionIsChatCompletionWithMessageAndUsage() throws Exception {
         OpenAiResponses responses = new OpenAiResponses(mapper, "gpt-4o");
-        JsonNode completion = mapper.readTree(responses.completion("Hello world", null, "stop", new Usage(5, 2)));
+        JsonNode completion = mapper.readTree(responses.completion("Hello world", null, List.of(), "stop",
+                new Usage(5, 2)));
         assertThat(completion.path("id").asText()).startsWith("chatcmpl-");
         assertThat(completion.path("object").asText()).isEqualTo("chat.completion");
         assertThat(completion.path("model").asText()).isEqualTo("gpt-4o");
@@ -168,7 +169,7 @@ class OpenAiResponsesTest {
     @Test
     void completionShowsReasoningApartWhenThereIsSome() throws Exception {
         JsonNode completion = mapper.readTree(new OpenAiResponses(mapper, "deepseek-r1")
-                .completion("Answer", "Let me think", "stop", new Usage(5, 2)));
+                .completion("Answer", "Let me think", List.of(), "stop", new Usage(5, 2)));
 
         assertThat(completion.at("/choices/0/message")).isEqualTo(mapper.readTree(
                 "{\"role\":\"assistant\",\"content\":\"Answer\",\"reasoning_content\":\"Let me think\"}"));

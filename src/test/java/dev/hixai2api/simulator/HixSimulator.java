@@ -100,6 +100,7 @@ public final class HixSimulator implements AutoCloseable {
     private volatile long createChatDelayMillis;
     private volatile long pauseAfterFirstContentMillis;
     private volatile SseStyle sseStyle = SseStyle.COMPACT;
+    private volatile ModelBehaviour behaviour = ModelBehaviour.FOLLOWS;
     /** Usage answers held by account token; reset() and close() release them. */
     private final Map<String, UsageHold> usageHolds = new ConcurrentHashMap<>();
     /** Stalled streams wait on this; reset() and close() release them. */
@@ -176,6 +177,7 @@ public final class HixSimulator implements AutoCloseable {
         createChatDelayMillis = 0;
         pauseAfterFirstContentMillis = 0;
         sseStyle = SseStyle.COMPACT;
+        behaviour = ModelBehaviour.FOLLOWS;
     }
 
     /**
@@ -223,6 +225,11 @@ public final class HixSimulator implements AutoCloseable {
     /** A reasoning-like silence in every answer: this long between its first and second content event. */
     public void pauseAfterFirstContentMillis(long millis) {
         pauseAfterFirstContentMillis = millis;
+    }
+
+    /** How every model treats the gateway's tool and answer-format instructions from now on. */
+    public void behaviour(ModelBehaviour modelBehaviour) {
+        behaviour = modelBehaviour;
     }
 
     public void sseStyle(SseStyle style) {
@@ -506,13 +513,13 @@ public final class HixSimulator implements AutoCloseable {
         chatCalls.add(new ChatCall(chatId, question, text(body, "fileUrl"),
                 search != null && search.isBoolean() ? search.asBoolean() : null, text(body, "searchType"),
                 account.token(), chat.botId(), request.headers()));
-        stream(ex, model, question, streamFailure);
+        stream(ex, model, List.copyOf(chat.questions()), streamFailure);
     }
 
-    private void stream(HttpExchange ex, HixModel model, String question, Failure failure)
+    private void stream(HttpExchange ex, HixModel model, List<String> questions, Failure failure)
             throws IOException, InterruptedException {
         try {
-            writeStream(ex, model, question, failure);
+            writeStream(ex, model, questions, failure);
             completedStreams.incrementAndGet();
         } catch (IOException e) {
             // the gateway closed the connection before the answer ended
@@ -521,7 +528,7 @@ public final class HixSimulator implements AutoCloseable {
         }
     }
 
-    private void writeStream(HttpExchange ex, HixModel model, String question, Failure failure)
+    private void writeStream(HttpExchange ex, HixModel model, List<String> questions, Failure failure)
             throws IOException, InterruptedException {
         if (failure == Failure.SLOW_FIRST_BYTE) {
             Thread.sleep(SLOW_FIRST_BYTE_MILLIS);
@@ -541,7 +548,8 @@ public final class HixSimulator implements AutoCloseable {
             sse.rawLine("data: {\"content\":");
             sse.rawLine("garbage");
         }
-        List<String> pieces = script != null ? script : defaultAnswer(question);
+        List<String> pieces = script != null ? script : InstructedModel.answer(questions, behaviour)
+                .orElseGet(() -> defaultAnswer(questions.get(questions.size() - 1)));
         boolean cutShort = failure == Failure.STALL_MID_STREAM || failure == Failure.DROP_MID_STREAM;
         int limit = cutShort ? Math.min(EVENTS_BEFORE_STREAM_FAILURE, pieces.size()) : pieces.size();
         for (int i = 0; i < limit; i++) {
