@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ResponsesToolsE2ETest extends GatewayTestSupport {
 
     private static final String MODEL = "gpt-4o-mini";
-    private static final String QUESTION = "What is the weather in Paris? Use get_weather.";
+    private static final String QUESTION = "What is the weather in Paris?";
     private static final String RESULT = "18C and sunny";
 
     private OpenAIClient client() {
