@@ -15,7 +15,7 @@ import dev.hixai2api.core.ToolChoice;
 import dev.hixai2api.core.ToolDefinition;
 import dev.hixai2api.core.Tools;
 import dev.hixai2api.openai.OpenAiFields;
-import dev.hixai2api.tools.JsonSchemaCheck;
+import dev.hixai2api.openai.OpenAiToolFields;
 
 /**
  * Reads {@code tools}, {@code tool_choice} and {@code parallel_tool_calls}. HixAI has no tool API: the engine
@@ -75,27 +75,16 @@ final class ResponsesToolsParser {
         return new ResponsesTools(new Tools(definitions, choice, parallel), custom, webSearch);
     }
 
-    private ToolDefinition function(JsonNode tool, String path) {
-        String name = name(tool, path);
-        JsonNode parameters = tool.get("parameters");
-        if (parameters == null || parameters.isNull()) {
-            ObjectNode none = mapper.createObjectNode().put("type", "object");
-            none.putObject("properties");
-            parameters = none;
-        } else if (!parameters.isObject()
-                || parameters.has("type") && !"object".equals(parameters.get("type").asText())) {
+    /** Read as a chat completion's {@code function}; its schema must describe an object (the arguments). */
+    private static ToolDefinition function(JsonNode tool, String path) {
+        JsonNode type = tool.path("parameters").path("type");
+        if (!type.isMissingNode() && !"object".equals(type.asText())) {
             throw GatewayException.invalidRequest(path + ".parameters",
                     "`" + path + ".parameters` must be a JSON schema of an object.");
         }
-        try {
-            JsonSchemaCheck.of(parameters);
-        } catch (IllegalArgumentException e) {
-            throw GatewayException.invalidRequest(path + ".parameters",
-                    "`" + path + ".parameters` is " + e.getMessage());
-        }
         // strict asks for arguments that meet the schema: the engine validates every call against it anyway.
         OpenAiFields.bool(tool, "strict", path + ".strict", false);
-        return new ToolDefinition(name, description(tool, path), parameters.deepCopy());
+        return OpenAiToolFields.function(tool, path);
     }
 
     /** A freeform tool: the model writes its input as the one string argument the grammar (if any) describes. */
