@@ -1,10 +1,12 @@
 package dev.hixai2api.anthropic;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,12 +17,14 @@ import dev.hixai2api.core.FrontDoor;
 import dev.hixai2api.core.GatewayException;
 import dev.hixai2api.core.StopReason;
 import dev.hixai2api.core.StreamRenderer;
+import dev.hixai2api.core.ToolCall;
 import dev.hixai2api.core.Usage;
 import org.springframework.stereotype.Component;
 
 /**
  * The Anthropic Messages dialect ({@code POST /v1/messages}): Anthropic's request, its {@code message} answer
- * with a {@code thinking} block ahead of the {@code text} block, its event stream and its error shape
+ * with a {@code thinking} block ahead of the {@code text} block and the {@code tool_use} blocks after it, its event
+ * stream and its error shape
  * {@code {"type":"error","error":{"type","message"}}}.
  */
 @Component
@@ -81,12 +85,15 @@ public class AnthropicMessagesDoor implements FrontDoor {
     public byte[] answer(ChatRequest request, List<AnswerEvent> events) {
         StringBuilder thinking = new StringBuilder();
         StringBuilder text = new StringBuilder();
+        List<ToolCall> calls = new ArrayList<>();
         AnswerEvent.End end = null;
         for (AnswerEvent event : events) {
             if (event instanceof AnswerEvent.Thinking t) {
                 thinking.append(t.text());
             } else if (event instanceof AnswerEvent.Text t) {
                 text.append(t.text());
+            } else if (event instanceof AnswerEvent.ToolUse t) {
+                calls.add(t.call());
             } else if (event instanceof AnswerEvent.End e) {
                 end = e;
             } else if (event instanceof AnswerEvent.Broken b) {
@@ -101,7 +108,11 @@ public class AnthropicMessagesDoor implements FrontDoor {
         if (!thinking.isEmpty()) {
             content.add(thinkingBlock(thinking.toString()));
         }
-        content.add(textBlock(text.toString()));
+        // an answer that only calls tools has no text block, as Anthropic's have none
+        if (!text.isEmpty() || calls.isEmpty()) {
+            content.add(textBlock(text.toString()));
+        }
+        calls.forEach(call -> content.add(toolUseBlock(call, arguments(call))));
         message.put("stop_reason", stopReason(end.reason()));
         message.put("stop_sequence", end.stopSequence());
         return bytes(message);
@@ -153,6 +164,27 @@ public class AnthropicMessagesDoor implements FrontDoor {
 
     ObjectNode textBlock(String text) {
         return mapper.createObjectNode().put("type", "text").put("text", text);
+    }
+
+    /** A tool_use block with the given input: the arguments, or {} as content_block_start carries it. */
+    ObjectNode toolUseBlock(ToolCall call, JsonNode input) {
+        ObjectNode block = mapper.createObjectNode().put("type", "tool_use").put("id", toolUseId(call.id()))
+                .put("name", call.name());
+        block.set("input", input);
+        return block;
+    }
+
+    JsonNode arguments(ToolCall call) {
+        try {
+            return mapper.readTree(call.arguments());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the engine hands on calls whose arguments are a JSON object", e);
+        }
+    }
+
+    /** Anthropic's ids are toolu_…: the engine's call_ id with its prefix swapped (ids never matter to continue). */
+    static String toolUseId(String callId) {
+        return "toolu_" + callId.substring(callId.indexOf('_') + 1);
     }
 
     ObjectNode node() {

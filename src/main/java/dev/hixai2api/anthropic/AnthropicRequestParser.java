@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,6 +19,8 @@ import dev.hixai2api.core.ChatRequest;
 import dev.hixai2api.core.GatewayException;
 import dev.hixai2api.core.Limits;
 import dev.hixai2api.core.ReasoningStyle;
+import dev.hixai2api.core.ToolCall;
+import dev.hixai2api.core.Tools;
 
 /**
  * Reads an Anthropic Messages request ({@code POST /v1/messages} or its {@code count_tokens}) into the canonical
@@ -27,17 +30,18 @@ import dev.hixai2api.core.ReasoningStyle;
  */
 final class AnthropicRequestParser {
 
-    /** Documented fields read elsewhere or ignored: sampling, metadata, thinking budget, tools, service options. */
+    /** Documented fields read elsewhere or ignored: sampling, metadata, thinking budget, service options. */
     private static final Set<String> IGNORED_FIELDS = Set.of("temperature", "top_p", "top_k", "metadata",
-            "thinking", "tools", "tool_choice", "service_tier", "container", "mcp_servers", "context_management",
-            "output_config", "output_format", "inference_geo");
+            "thinking", "service_tier", "container", "mcp_servers", "context_management", "output_config",
+            "output_format", "inference_geo");
     private static final Set<String> READ_FIELDS = Set.of("model", "messages", "system", "max_tokens",
-            "stop_sequences", "stream");
+            "stop_sequences", "stream", "tools", "tool_choice");
     /** count_tokens takes what the request would send, without the answer's settings. */
     private static final Set<String> COUNT_FIELDS = Set.of("model", "messages", "system", "thinking", "tools",
             "tool_choice", "mcp_servers", "context_management", "output_config", "output_format");
     private static final Set<String> MESSAGE_FIELDS = Set.of("role", "content");
-    private static final Set<String> TOOL_BLOCKS = Set.of("tool_use", "tool_result", "server_tool_use",
+    /** The blocks of Anthropic's server tools, which run on its side. */
+    private static final Set<String> SERVER_TOOL_BLOCKS = Set.of("server_tool_use",
             "web_search_tool_result", "web_fetch_tool_result", "code_execution_tool_result",
             "bash_code_execution_tool_result", "text_editor_code_execution_tool_result", "mcp_tool_use",
             "mcp_tool_result", "container_upload", "search_result");
@@ -56,14 +60,20 @@ final class AnthropicRequestParser {
         int maxTokens = maxTokens(root.get("max_tokens"));
         List<ChatMessage> messages = conversation(root);
         Limits limits = new Limits(maxTokens, stopSequences(root.get("stop_sequences")));
-        return new ChatRequest(model, messages, bool(root.get("stream"), "stream"), limits, ReasoningStyle.BLOCKS);
+        return new ChatRequest(model, messages, bool(root.get("stream"), "stream"), limits, ReasoningStyle.BLOCKS)
+                .withTools(tools(root));
     }
 
     /** A {@code POST /v1/messages/count_tokens} body: the conversation only, never streamed, no limits. */
     ChatRequest parseCount(byte[] body) {
         JsonNode root = object(body);
         requireKnown(root, true);
-        return new ChatRequest(model(root), conversation(root), false, Limits.NONE, ReasoningStyle.BLOCKS);
+        return new ChatRequest(model(root), conversation(root), false, Limits.NONE, ReasoningStyle.BLOCKS)
+                .withTools(tools(root));
+    }
+
+    private static Tools tools(JsonNode root) {
+        return AnthropicToolsParser.parse(root.get("tools"), root.get("tool_choice"));
     }
 
     private JsonNode object(byte[] body) {
@@ -133,8 +143,11 @@ final class AnthropicRequestParser {
         if (turns.isEmpty()) {
             throw invalid("messages", "messages: at least one message is required");
         }
+        Set<String> callIds = Set.of();
         for (int i = 0; i < turns.size(); i++) {
-            messages.add(message(turns.get(i), "messages." + i, i == turns.size() - 1));
+            List<ChatMessage> turn = message(turns.get(i), "messages." + i, i == turns.size() - 1, callIds);
+            messages.addAll(turn);
+            callIds = turn.stream().flatMap(m -> m.toolCalls().stream()).map(ToolCall::id).collect(Collectors.toSet());
         }
         return messages;
     }
@@ -161,7 +174,13 @@ final class AnthropicRequestParser {
         return String.join("\n", texts);
     }
 
-    private static ChatMessage message(JsonNode node, String path, boolean last) {
+    /**
+     * One turn: an assistant's text and tool_use blocks become one message with its calls; a user's tool_result
+     * blocks become one tool message each, in order, then the user's own text (if any) after them.
+     *
+     * @param callIds the calls of the turn before, which tool_result blocks answer
+     */
+    private static List<ChatMessage> message(JsonNode node, String path, boolean last, Set<String> callIds) {
         if (!node.isObject()) {
             throw invalid(path, path + ": must be an object with role and content");
         }
@@ -177,53 +196,128 @@ final class AnthropicRequestParser {
                     ? " (put the system prompt in the top-level system field)" : "";
             throw invalid(path + ".role", path + ".role: must be user or assistant" + hint);
         }
-        ChatMessage message = content(role.asText(), node.get("content"), path + ".content");
+        List<ChatMessage> turn = content(role.asText(), node.get("content"), path + ".content", callIds);
         // Anthropic lets only a final assistant message (a prefill) be empty
-        if (message.text().isBlank() && message.attachments().isEmpty() && !(last && "assistant".equals(message.role()))) {
+        if (turn.stream().allMatch(AnthropicRequestParser::isEmpty) && !(last && "assistant".equals(role.asText()))) {
             throw invalid(path + ".content", path + ".content: all messages must have non-empty content "
                     + "except for the optional final assistant message");
         }
-        return message;
+        return turn;
     }
 
-    private static ChatMessage content(String role, JsonNode content, String path) {
+    private static boolean isEmpty(ChatMessage message) {
+        return message.text().isBlank() && message.attachments().isEmpty() && message.toolCalls().isEmpty()
+                && message.toolCallId() == null;
+    }
+
+    private static List<ChatMessage> content(String role, JsonNode content, String path, Set<String> callIds) {
         if (content == null || content.isNull()) {
             throw invalid(path, path + ": Field required");
         }
         if (content.isTextual()) {
-            return new ChatMessage(role, content.asText());
+            return List.of(new ChatMessage(role, content.asText()));
         }
         if (!content.isArray()) {
             throw invalid(path, path + ": must be a string or an array of content blocks");
         }
+        List<ChatMessage> results = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         List<Attachment> attachments = new ArrayList<>();
+        List<ToolCall> calls = new ArrayList<>();
         for (int i = 0; i < content.size(); i++) {
             JsonNode block = content.get(i);
             String blockPath = path + "." + i;
             String type = type(block, blockPath);
             switch (type) {
                 case "text" -> texts.add(string(block, "text", blockPath));
-                case "image" -> attachments.add(image(block.get("source"), blockPath + ".source"));
-                case "document" -> attachments.add(document(block, blockPath));
+                case "image", "document" -> attachments.add(attachment(type, block, blockPath));
                 // the thinking of an earlier answer is not part of what was said
-                case "thinking", "redacted_thinking" -> {
-                    if (!"assistant".equals(role)) {
-                        throw invalid(blockPath + ".type", blockPath + ".type: " + type
-                                + " blocks belong to assistant messages");
-                    }
+                case "thinking", "redacted_thinking" -> requireRole("assistant", role, type, blockPath);
+                case "tool_use" -> {
+                    requireRole("assistant", role, type, blockPath);
+                    calls.add(toolUse(block, blockPath));
+                }
+                case "tool_result" -> {
+                    requireRole("user", role, type, blockPath);
+                    results.add(toolResult(block, blockPath, callIds, attachments));
                 }
                 default -> {
-                    if (TOOL_BLOCKS.contains(type)) {
-                        throw invalid(blockPath + ".type", blockPath + ".type: " + type + " blocks are not "
-                                + "supported yet: this gateway does not run tools (tool use comes with issue 14).");
+                    if (SERVER_TOOL_BLOCKS.contains(type)) {
+                        throw invalid(blockPath + ".type", blockPath + ".type: " + type + " blocks belong to "
+                                + "Anthropic's server tools, which this gateway does not run; it runs custom tools "
+                                + "(tool_use and tool_result blocks)");
                     }
                     throw invalid(blockPath + ".type", blockPath + ".type: unknown content block type " + type
-                            + "; send text, image or document blocks");
+                            + "; send text, image, document, tool_use or tool_result blocks");
                 }
             }
         }
-        return new ChatMessage(role, String.join("\n", texts), attachments);
+        String text = String.join("\n", texts);
+        if (!calls.isEmpty()) {
+            return List.of(new ChatMessage(role, text, attachments, calls, null));
+        }
+        // the user's own words come after the results they comment on
+        if (results.isEmpty() || !text.isBlank() || !attachments.isEmpty()) {
+            results.add(new ChatMessage(role, text, attachments));
+        }
+        return results;
+    }
+
+    private static void requireRole(String expected, String role, String type, String path) {
+        if (!expected.equals(role)) {
+            throw invalid(path + ".type", path + ".type: " + type + " blocks belong to " + expected + " messages");
+        }
+    }
+
+    private static Attachment attachment(String type, JsonNode block, String path) {
+        return "image".equals(type) ? image(block.get("source"), path + ".source") : document(block, path);
+    }
+
+    /** A call of an earlier answer: its input object becomes the arguments' JSON text, its id kept as sent. */
+    private static ToolCall toolUse(JsonNode block, String path) {
+        String id = string(block, "id", path);
+        String name = string(block, "name", path);
+        JsonNode input = block.get("input");
+        if (input == null || !input.isObject()) {
+            throw invalid(path + ".input", path + ".input: must be an object (the tool's arguments)");
+        }
+        return new ToolCall(id, name, input.toString());
+    }
+
+    /**
+     * The output of a call of the turn before: its text (a string, or text blocks joined), said to be an error
+     * when is_error; images and documents in it go with the user's turn as its files.
+     */
+    private static ChatMessage toolResult(JsonNode block, String path, Set<String> callIds,
+                                          List<Attachment> attachments) {
+        String id = string(block, "tool_use_id", path);
+        if (!callIds.contains(id)) {
+            throw invalid(path + ".tool_use_id", path + ".tool_use_id: unexpected tool_use_id " + id + ": each "
+                    + "tool_result must answer a tool_use block of the assistant message right before it");
+        }
+        JsonNode content = block.get("content");
+        String contentPath = path + ".content";
+        List<String> texts = new ArrayList<>();
+        if (content != null && content.isTextual()) {
+            texts.add(content.asText());
+        } else if (content != null && content.isArray()) {
+            for (int i = 0; i < content.size(); i++) {
+                JsonNode part = content.get(i);
+                String partPath = contentPath + "." + i;
+                String type = type(part, partPath);
+                switch (type) {
+                    case "text" -> texts.add(string(part, "text", partPath));
+                    case "image", "document" -> attachments.add(attachment(type, part, partPath));
+                    default -> throw invalid(partPath + ".type", partPath + ".type: a tool result holds text, "
+                            + "image or document blocks, not " + type);
+                }
+            }
+        } else if (content != null && !content.isNull()) {
+            throw invalid(contentPath, contentPath + ": must be a string or an array of content blocks");
+        }
+        String output = String.join("\n", texts);
+        boolean error = bool(block.get("is_error"), path + ".is_error");
+        return ChatMessage.toolResult(id, error ? "Error: " + output : output);
     }
 
     /** {@code source: {type: base64, media_type, data}} or {@code {type: url, url}}. */

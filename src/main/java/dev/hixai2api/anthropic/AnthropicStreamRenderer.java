@@ -7,13 +7,15 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hixai2api.core.AnswerEvent;
 import dev.hixai2api.core.StreamRenderer;
+import dev.hixai2api.core.ToolCall;
 import dev.hixai2api.core.Usage;
 
 /**
  * One streamed answer as Anthropic's events: message_start and a ping, then each content block (thinking at
- * index 0 for a reasoning model, then text) as content_block_start, its deltas and content_block_stop, then
- * message_delta with the stop reason and usage, and message_stop. A break after the first content is an
- * {@code error} event, as Anthropic sends an overloaded_error mid-stream.
+ * index 0 for a reasoning model, then text, then one tool_use block per call) as content_block_start, its deltas
+ * and content_block_stop, then message_delta with the stop reason and usage, and message_stop. A call comes whole
+ * (the engine hands it on once its arguments are checked): its input is one input_json_delta. A break after the
+ * first content is an {@code error} event, as Anthropic sends an overloaded_error mid-stream.
  */
 final class AnthropicStreamRenderer implements StreamRenderer {
 
@@ -24,6 +26,7 @@ final class AnthropicStreamRenderer implements StreamRenderer {
     private final String model;
     private Block open;
     private int index = -1;
+    private boolean calledTools;
 
     AnthropicStreamRenderer(AnthropicMessagesDoor door, String id, String model) {
         this.door = door;
@@ -48,9 +51,13 @@ final class AnthropicStreamRenderer implements StreamRenderer {
         } else if (event instanceof AnswerEvent.Text text) {
             enter(Block.TEXT, frames);
             frames.add(delta(door.node().put("type", "text_delta").put("text", text.text())));
+        } else if (event instanceof AnswerEvent.ToolUse toolUse) {
+            toolUse(toolUse.call(), frames);
         } else if (event instanceof AnswerEvent.End end) {
-            // the answer always has a text block, as a non-streamed one does
-            enter(Block.TEXT, frames);
+            // an answer without calls always has a text block, as a non-streamed one does
+            if (!calledTools) {
+                enter(Block.TEXT, frames);
+            }
             closeOpen(frames);
             ObjectNode messageDelta = door.node().put("type", "message_delta");
             messageDelta.putObject("delta")
@@ -65,23 +72,40 @@ final class AnthropicStreamRenderer implements StreamRenderer {
         return frames;
     }
 
+    private void toolUse(ToolCall call, List<byte[]> frames) {
+        closeOpen(frames);
+        calledTools = true;
+        frames.add(start(door.toolUseBlock(call, door.node())));
+        frames.add(delta(door.node().put("type", "input_json_delta").put("partial_json", call.arguments())));
+        frames.add(stop());
+    }
+
     private void enter(Block block, List<byte[]> frames) {
         if (open == block) {
             return;
         }
         closeOpen(frames);
         open = block;
+        frames.add(start(block == Block.THINKING ? door.thinkingBlock("") : door.textBlock("")));
+    }
+
+    /** The next block's content_block_start. */
+    private byte[] start(ObjectNode block) {
         index++;
         ObjectNode start = door.node().put("type", "content_block_start").put("index", index);
-        start.set("content_block", block == Block.THINKING ? door.thinkingBlock("") : door.textBlock(""));
-        frames.add(frame("content_block_start", start));
+        start.set("content_block", block);
+        return frame("content_block_start", start);
     }
 
     private void closeOpen(List<byte[]> frames) {
         if (open != null) {
-            frames.add(frame("content_block_stop", door.node().put("type", "content_block_stop").put("index", index)));
+            frames.add(stop());
             open = null;
         }
+    }
+
+    private byte[] stop() {
+        return frame("content_block_stop", door.node().put("type", "content_block_stop").put("index", index));
     }
 
     private byte[] delta(ObjectNode delta) {

@@ -4,7 +4,6 @@ import dev.hixai2api.conversation.ChatCompletedRoutes;
 import dev.hixai2api.conversation.ConversationKey;
 import dev.hixai2api.core.ChatMessage;
 import dev.hixai2api.persistence.ConversationRepository;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -13,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * After each complete answer, before its last bytes leave: remembers which HixAI chat and cookie hold the
  * conversation (and the tool set it has seen), with one indexed insert or update on the request thread, so a next
- * turn sent the instant the answer ended continues that chat. Only the cookie's credit re-read is left to the background.
+ * turn sent the instant the answer ended continues that chat. Only the cookie's credit re-read is left to the
+ * background.
  */
 @Component
 public class ConversationRecorder {
@@ -21,18 +21,18 @@ public class ConversationRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationRecorder.class);
 
     private final ConversationRepository conversations;
-    private final ProducerTemplate producer;
+    private final ChatCompletedRoutes chatCompleted;
 
-    public ConversationRecorder(ConversationRepository conversations, ProducerTemplate producer) {
+    public ConversationRecorder(ConversationRepository conversations, ChatCompletedRoutes chatCompleted) {
         this.conversations = conversations;
-        this.producer = producer;
+        this.chatCompleted = chatCompleted;
     }
 
     /** @param answer what the client got of the answer of this attempt: its text and the tools it called */
     void completed(ChatCall call, ChatCall.Attempt attempt, ChatMessage answer) {
         record(call, attempt, ConversationKey.withAnswer(call.tenant(), call.request().messages(), answer));
         try {
-            producer.sendBody(ChatCompletedRoutes.ENDPOINT, attempt.cookie().id());
+            chatCompleted.answered(attempt.cookie().id());
         } catch (RuntimeException e) {
             // only while the gateway stops: the next scheduled refresh reads the credit
             LOG.warn("The credit of cookie #{} is not re-read after this answer: {}", attempt.cookie().id(), e.getMessage());

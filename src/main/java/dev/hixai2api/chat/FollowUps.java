@@ -3,6 +3,7 @@ package dev.hixai2api.chat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.hixai2api.core.AnswerEvent;
 import dev.hixai2api.core.AnswerStream;
@@ -50,16 +51,20 @@ public class FollowUps {
             }
             HixEventReader reader = new HixEventReader(exchange.getMessage().getBody(InputStream.class), adaptor);
             HixAnswer answer = new HixAnswer(reader, reader.next(), call.request(), question, breakOnFailure);
+            AtomicBoolean closed = new AtomicBoolean();
             return new AnswerStream() {
                 @Override
                 public AnswerEvent next() {
                     return answer.next();
                 }
 
+                /** Once only: a stream is closed by its response's end and by the keep-alive body both. */
                 @Override
                 public void close() {
-                    answer.close();
-                    UnitOfWorkHelper.doneUow(work, exchange);
+                    if (closed.compareAndSet(false, true)) {
+                        answer.close();
+                        UnitOfWorkHelper.doneUow(work, exchange);
+                    }
                 }
             };
         } catch (RuntimeException e) {

@@ -63,16 +63,21 @@ public class OpenChat implements Processor {
         ModelSelection selection = selection(models, request.model());
         Instructions instructions = Instructions.of(request);
         List<ChatMessage> history = ToolHistory.asText(request.messages());
-        List<ChatMessage> withInstructions = new ArrayList<>(history);
-        withInstructions.addAll(instructions.forNewChat());
-        QuestionBuilder.Question question = QuestionBuilder.build(withInstructions, preMessages.messages(),
-                selection.model());
+        QuestionBuilder.Question question = QuestionBuilder.build(newChat(history, instructions),
+                preMessages.messages(), selection.model());
         if (question.droppedTurns() > 0) {
             LOG.info("Dropped the {} oldest turns to fit the {}-character input of {}",
                     question.droppedTurns(), selection.model().maxInputChars(), selection.model().name());
         }
         new ChatCall(door, request, selection, tenant, question.text(), ConversationKey.newTurn(history), instructions)
                 .attachTo(exchange);
+    }
+
+    /** What a new chat's question folds: the history (calls and results written out), then the instructions. */
+    static List<ChatMessage> newChat(List<ChatMessage> history, Instructions instructions) {
+        List<ChatMessage> messages = new ArrayList<>(history);
+        messages.addAll(instructions.forNewChat());
+        return messages;
     }
 
     /** The model a request names, its search suffix resolved; NOT_FOUND when HixAI has none of that name. */

@@ -48,6 +48,8 @@ final class ShapedAnswer implements AnswerStream {
     private StringBuilder raw = new StringBuilder();
     private Usage usage = new Usage(0, 0);
     private boolean corrected;
+    /** The corrective turn's text is set apart from what the first answer already showed. */
+    private boolean separate;
     private boolean ended;
 
     /**
@@ -148,6 +150,7 @@ final class ShapedAnswer implements AnswerStream {
 
     private void ask(String correction) {
         current.close();
+        separate = !shown.isEmpty();
         raw = new StringBuilder();
         filter = filter == null ? null : new ToolCallFilter();
         try {
@@ -171,8 +174,10 @@ final class ShapedAnswer implements AnswerStream {
 
     private void show(String text) {
         if (!text.isEmpty()) {
-            shown.append(text);
-            ready.add(new AnswerEvent.Text(text));
+            String out = separate ? "\n\n" + text : text;
+            separate = false;
+            shown.append(out);
+            ready.add(new AnswerEvent.Text(out));
         }
     }
 

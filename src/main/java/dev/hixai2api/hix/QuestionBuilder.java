@@ -11,8 +11,9 @@ import dev.hixai2api.core.GatewayException;
 /**
  * Folds an OpenAI conversation into the single {@code question} a new HixAI chat receives, so no context is
  * lost: system messages first, then the earlier turns, then the newest message, each as a {@code Role: text}
- * block separated by a blank line (a tool result, already written out by the engine, without a label). A lone user message goes as it is. When the fold exceeds the model's input
- * limit the oldest turns are dropped first; system messages and the newest message are always kept.
+ * block separated by a blank line (a tool result, already written out by the engine, without a label). A lone
+ * user message goes as it is. When the fold exceeds the model's input limit the oldest turns are dropped first;
+ * system messages and the newest message are always kept.
  */
 public final class QuestionBuilder {
 

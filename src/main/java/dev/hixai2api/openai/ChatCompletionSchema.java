@@ -16,10 +16,25 @@ public record ChatCompletionSchema(String model, List<Message> messages, Boolean
                                    @JsonProperty("max_completion_tokens") Integer maxCompletionTokens,
                                    @JsonProperty("response_format") ChatResponseFormat responseFormat,
                                    @Schema(allowableValues = {"think", "reasoning_content", "hide"})
-                                   @JsonProperty("reasoning_format") String reasoningFormat) {
+                                   @JsonProperty("reasoning_format") String reasoningFormat,
+                                   List<ChatTool> tools, @JsonProperty("tool_choice") Object toolChoice,
+                                   @JsonProperty("parallel_tool_calls") Boolean parallelToolCalls) {
 
-    /** {@code content} is a string or an array of {@code {"type":"text","text":…}} parts. */
-    public record Message(String role, Object content) {
+    /**
+     * {@code content} is a string or an array of {@code {"type":"text","text":…}} parts; an assistant message may
+     * carry {@code tool_calls}, a {@code tool} message names the call it answers.
+     */
+    public record Message(String role, Object content,
+                          @JsonProperty("tool_calls") List<OpenAiResponses.ToolCallJson> toolCalls,
+                          @JsonProperty("tool_call_id") String toolCallId) {
+    }
+
+    /** {@code type} is {@code function}. */
+    public record ChatTool(String type, ChatFunction function) {
+    }
+
+    /** {@code parameters} is the JSON schema of the arguments. */
+    public record ChatFunction(String name, String description, Object parameters) {
     }
 
     /** {@code type} text, json_object or json_schema (then with {@code json_schema}). */

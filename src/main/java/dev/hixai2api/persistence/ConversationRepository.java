@@ -41,8 +41,8 @@ public class ConversationRepository {
 
     /** The chat whose history has this key, for this model; the most recently used one if several do. */
     public Optional<StoredConversation> findByContext(String contextHash, String model) {
-        return jdbc.sql("SELECT chat_id, cookie_id, tools_digest FROM conversation WHERE context_hash = ? AND model = ? "
-                        + "ORDER BY update_time DESC LIMIT 1")
+        return jdbc.sql("SELECT chat_id, cookie_id, tools_digest FROM conversation "
+                        + "WHERE context_hash = ? AND model = ? ORDER BY update_time DESC LIMIT 1")
                 .params(contextHash, model)
                 .query((rs, row) -> new StoredConversation(rs.getString("chat_id"), rs.getLong("cookie_id"),
                         rs.getString("tools_digest")))

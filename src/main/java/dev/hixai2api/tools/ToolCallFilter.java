@@ -32,16 +32,6 @@ public final class ToolCallFilter {
         return inMarkup ? "" : release(all.length());
     }
 
-    /** Whether a {@code <tool_call>} tag came. */
-    public boolean sawMarkup() {
-        return inMarkup;
-    }
-
-    /** The whole answer as it came, markup included. */
-    public String answer() {
-        return all.toString();
-    }
-
     /** What has not left yet: the markup and anything after it, once the answer is over. */
     public String held() {
         return all.substring(released);
@@ -56,7 +46,7 @@ public final class ToolCallFilter {
         return out;
     }
 
-    /** The length of the longest tail that could still grow into a tag: blank space, a fence opener, a tag's start. */
+    /** The length of the longest tail that may still grow into markup: blank space, a fence opener, a tag's start. */
     private int possibleMarkupTail() {
         int end = all.length();
         int tagStart = end;
@@ -77,6 +67,9 @@ public final class ToolCallFilter {
         }
         if (letters - 3 >= released && "```".contentEquals(all.subSequence(letters - 3, letters))) {
             start = letters - 3;
+            while (start > released && Character.isWhitespace(all.charAt(start - 1))) {
+                start--;
+            }
         }
         return end - start;
     }

@@ -19,8 +19,8 @@ public final class ToolCallParser {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern BLOCK = Pattern.compile("(?s)" + Pattern.quote(ToolPrompt.OPEN_TAG) + "(.*?)(?:"
             + Pattern.quote(ToolPrompt.CLOSE_TAG) + "|(?=" + Pattern.quote(ToolPrompt.OPEN_TAG) + ")|\\z)");
-    /** A fence opener (and blank space) right before the first block belongs to the call markup, not the text. */
-    private static final Pattern FENCE_BEFORE = Pattern.compile("(?s)(?:```[A-Za-z]*)?\\s*\\z");
+    /** A fence opener and blank space right before the first block belong to the call markup, not the text. */
+    private static final Pattern FENCE_BEFORE = Pattern.compile("(?s)\\s*(?:```[A-Za-z]*)?\\s*\\z");
     private static final Pattern FENCES = Pattern.compile("(?s)^\\s*(?:```[A-Za-z]*\\s*)?(.*?)(?:\\s*```)?\\s*$");
 
     /**

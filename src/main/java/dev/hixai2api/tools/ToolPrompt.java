@@ -41,7 +41,8 @@ public final class ToolPrompt {
             prompt.append(line(tool)).append('\n');
         }
         prompt.append("</tools>\n\nTo call a tool, write a block in exactly this format:\n")
-                .append(OPEN_TAG).append("\n{\"name\": \"<tool name>\", \"arguments\": {<the arguments as a JSON object>}}\n")
+                .append(OPEN_TAG)
+                .append("\n{\"name\": \"<tool name>\", \"arguments\": {<the arguments as a JSON object>}}\n")
                 .append(CLOSE_TAG).append("\n\nRules:\n")
                 .append("1. Use only the tool names listed above. The arguments must match the tool's schema: every "
                         + "required property, the right types, real values taken from the conversation, never "
@@ -93,9 +94,9 @@ public final class ToolPrompt {
     /** The corrective turn after an answer whose calls were unusable. */
     public static String correction(List<String> problems) {
         return "Your last answer could not be used as tool calls:\n- " + String.join("\n- ", problems)
-                + "\nAnswer again. Write each call as a " + OPEN_TAG + " block holding {\"name\": …, \"arguments\": {…}} "
-                + "for a tool listed earlier, with arguments that meet that tool's schema, and nothing after the last "
-                + "block.";
+                + "\nAnswer again. Write each call as a " + OPEN_TAG
+                + " block holding {\"name\": …, \"arguments\": {…}} for a tool listed earlier, with arguments that "
+                + "meet that tool's schema, and nothing after the last block.";
     }
 
     private static String choice(ToolChoice choice) {

@@ -135,13 +135,6 @@ class AnthropicMessagesDoorTest {
     }
 
     @Test
-    void toolBlocksAreRefusedSayingToolsComeLater() {
-        GatewayException error = refused("{\"model\":\"m\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":"
-                + "[{\"type\":\"tool_result\",\"tool_use_id\":\"t1\",\"content\":\"42\"}]}]}", "messages.0.content.0.type");
-        assertThat(error.getMessage()).contains("tool_result").contains("issue 14");
-    }
-
-    @Test
     void countTokensTakesTheConversationWithoutAnswerSettings() {
         ChatRequest request = door.parseCountTokens(("{\"model\":\"m\",\"system\":\"S\"," + HELLO + "}")
                 .getBytes(StandardCharsets.UTF_8));

@@ -29,12 +29,19 @@ class DoorSchemasTest {
 
         Schema<?> request = schemas.get("AnthropicMessagesRequest");
         assertThat(request.getProperties()).containsOnlyKeys("model", "max_tokens", "messages", "system",
-                "stop_sequences", "stream");
+                "stop_sequences", "stream", "tools", "tool_choice");
         assertThat(request.getRequired()).containsExactlyInAnyOrder("model", "max_tokens", "messages");
         assertThat(schemas).containsKeys("AnthropicInputMessage", "AnthropicContentBlock", "AnthropicSource");
         assertThat(schemas.get("AnthropicSource").getProperties()).containsKey("media_type");
         assertThat(schemas.get("AnthropicContentBlock").getProperties().get("type").getEnum())
-                .containsExactly("text", "image", "document");
+                .containsExactly("text", "image", "document", "tool_use", "tool_result");
+        assertThat(schemas.get("AnthropicContentBlock").getProperties())
+                .containsKeys("tool_use_id", "is_error", "input");
+        assertThat(schemas.get("AnthropicTool").getProperties()).containsKeys("name", "description", "input_schema");
+        assertThat(schemas.get("AnthropicTool").getRequired()).containsExactlyInAnyOrder("name", "input_schema");
+        assertThat(schemas.get("AnthropicToolChoice").getProperties().get("type").getEnum())
+                .containsExactly("auto", "any", "tool", "none");
+        assertThat(schemas.get("AnthropicToolChoice").getProperties()).containsKey("disable_parallel_tool_use");
     }
 
     @Test
@@ -45,7 +52,10 @@ class DoorSchemasTest {
 
         assertThat(message.get("AnthropicMessage").getProperties()).containsKeys("id", "content", "stop_reason",
                 "stop_sequence", "usage");
-        assertThat(message.get("AnthropicOutputBlock").getProperties()).containsKeys("type", "text", "thinking");
+        assertThat(message.get("AnthropicOutputBlock").getProperties()).containsKeys("type", "text", "thinking",
+                "id", "name", "input");
+        assertThat(message.get("AnthropicOutputBlock").getProperties().get("type").getEnum()).contains("tool_use");
+        assertThat(message.get("AnthropicMessage").getProperties().get("stop_reason").getEnum()).contains("tool_use");
         assertThat(message.get("AnthropicUsage").getProperties()).containsKeys("input_tokens", "output_tokens");
         assertThat(error.get("AnthropicErrorBody").getProperties()).containsOnlyKeys("type", "error");
         assertThat(error.get("AnthropicErrorDetail").getProperties()).containsOnlyKeys("type", "message");

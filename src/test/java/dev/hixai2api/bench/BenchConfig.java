@@ -38,7 +38,8 @@ record BenchConfig(
         Path jar,
         Path outDir,
         Path docsDir,
-        Path projectDir) {
+        Path projectDir,
+        Path baseline) {
 
     static BenchConfig fromEnvironment() {
         Path project = Path.of(System.getProperty("bench.project", ".")).toAbsolutePath().normalize();
@@ -69,7 +70,8 @@ record BenchConfig(
                 !env("BENCH_THREAD_DUMP", "1").equals("0"),
                 Math.max(1, Integer.parseInt(env("BENCH_STARTS", "3"))),
                 Duration.ofSeconds(Long.parseLong(env("BENCH_SETTLE_S", "60"))),
-                jar.toAbsolutePath(), out.toAbsolutePath(), docs.toAbsolutePath(), project);
+                jar.toAbsolutePath(), out.toAbsolutePath(), docs.toAbsolutePath(), project,
+                env("BENCH_BASELINE", "").isEmpty() ? null : project.resolve(env("BENCH_BASELINE", "")));
     }
 
     /** Events and delay of the simulated answer at this concurrency. */

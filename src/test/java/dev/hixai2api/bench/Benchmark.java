@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -156,6 +157,13 @@ public final class Benchmark {
         gateway.close();
         gateway = null;
         report.gatewayLog = gatewayLog;
+        if (report.jfrFile != null && Files.exists(report.jfrFile)) {
+            for (PhaseResult result : report.results) {
+                if (!result.mode().equals(DIRECT)) {
+                    report.profiles.put(result, JfrLayers.read(report.jfrFile, result.started(), result.ended()));
+                }
+            }
+        }
         report.logProblems = logProblems(gatewayLog);
         report.otherStartups = otherStartups();
         report.write();
@@ -271,9 +279,11 @@ public final class Benchmark {
                 && level == config.levels().stream().mapToInt(Integer::intValue).max().orElse(level);
         Runnable midPhase = dumpHere ? () -> dump.set(gateway.jcmd("Thread.print")) : null;
         sampler.start();
+        Instant started = Instant.now();
         Outcome outcome = load.run(level, call(mode), config.phaseDuration(), config.maxRequestsPerPhase(),
                 config.ramp(), config.requestTimeout(), midPhase);
         sampler.stop();
+        Instant ended = Instant.now();
         double gatewayCpuMillis = (ProcStats.cpuTicks(pid) - gatewayTicks) * 1000.0 / ProcStats.TICKS_PER_SECOND;
         double selfCpuMillis = (ProcStats.cpuTicks(self) - selfTicks) * 1000.0 / ProcStats.TICKS_PER_SECOND;
         long[] machineAfter = ProcStats.machineTicks();
@@ -284,7 +294,7 @@ public final class Benchmark {
                 throughGateway ? sampler.maxRss : -1, throughGateway ? sampler.maxThreads : -1,
                 throughGateway ? gatewayCpuMillis / Math.max(1, outcome.requests() - outcome.errors()) : Double.NaN,
                 throughGateway ? gatewayCpuMillis / 10.0 / outcome.seconds() : Double.NaN,
-                selfCpuMillis / 10.0 / outcome.seconds(), machineBusy, upstream);
+                selfCpuMillis / 10.0 / outcome.seconds(), machineBusy, upstream, started, ended);
         if (dump.get() != null) {
             Path file = config.outDir().resolve("threads-" + level + "-" + mode + ".txt");
             Files.writeString(file, dump.get(), StandardCharsets.UTF_8);
@@ -522,7 +532,7 @@ public final class Benchmark {
     /** One measured phase. rss/threads/cpu of the gateway process; -1 or NaN for the direct baseline. */
     record PhaseResult(int level, String mode, Outcome outcome, long maxRssBytes, long maxThreads,
                        double cpuMillisPerRequest, double gatewayCpuPercent, double benchCpuPercent,
-                       double machineBusyPercent, Map<String, Long> upstreamCalls) {
+                       double machineBusyPercent, Map<String, Long> upstreamCalls, Instant started, Instant ended) {
 
         double ttftP50() {
             return LoadGenerator.percentileMillis(outcome.firstToken(), 50);

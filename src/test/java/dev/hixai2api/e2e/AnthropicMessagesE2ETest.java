@@ -256,6 +256,61 @@ class AnthropicMessagesE2ETest extends GatewayTestSupport {
         assertThat(events.get(events.size() - 1).data().at("/error/type").asText()).isEqualTo("api_error");
     }
 
+    private static final String TOOLS = ",\"tools\":[{\"name\":\"get_weather\","
+            + "\"description\":\"The weather of a city\",\"input_schema\":{\"type\":\"object\","
+            + "\"properties\":{\"city\":{\"type\":\"string\"}},"
+            + "\"required\":[\"city\"]}},{\"name\":\"get_time\",\"input_schema\":{\"type\":\"object\","
+            + "\"properties\":{\"zone\":{\"type\":\"string\"}},\"required\":[\"zone\"]}}]";
+
+    @Test
+    void aStreamedCallOfTheNamedToolIsAToolUseBlockWithItsInputAsOneDelta() {
+        seedCookie("tok-a", 100);
+
+        List<Event> events = events(anthropic("/v1/messages", message("gpt-4o-mini", true, TOOLS
+                        + ",\"tool_choice\":{\"type\":\"tool\",\"name\":\"get_time\"}",
+                "[{\"role\":\"user\",\"content\":\"What time is it in Tokyo?\"}]"), null, null));
+
+        List<Event> starts = events.stream().filter(e -> e.name().equals("content_block_start")).toList();
+        assertThat(starts).extracting(e -> e.data().at("/content_block/type").asText())
+                .containsExactly("text", "tool_use");
+        JsonNode toolUse = starts.get(1).data();
+        assertThat(toolUse.get("index").asInt()).isEqualTo(1);
+        assertThat(toolUse.at("/content_block/id").asText()).matches("toolu_[A-Za-z0-9]{24}");
+        assertThat(toolUse.at("/content_block/name").asText()).isEqualTo("get_time");
+        assertThat(toolUse.at("/content_block/input")).isEmpty();
+        List<Event> inputs = events.stream().filter(e -> e.data().at("/delta/type").asText().equals("input_json_delta"))
+                .toList();
+        assertThat(inputs).singleElement().satisfies(e -> {
+            assertThat(e.data().get("index").asInt()).isEqualTo(1);
+            assertThat(json(e.data().at("/delta/partial_json").asText()).path("zone").asText()).isEqualTo("Tokyo");
+        });
+        assertThat(deltas(events, "text_delta", "text")).doesNotContain("<tool_call>").doesNotContain("get_time\"");
+        assertThat(names(events).subList(events.size() - 4, events.size())).containsExactly("content_block_delta",
+                "content_block_stop", "message_delta", "message_stop");
+        assertThat(events.get(events.size() - 2).data().at("/delta/stop_reason").asText()).isEqualTo("tool_use");
+    }
+
+    @Test
+    void countTokensCountsTheToolsAsTheQuestionStatesThem() {
+        seedCookie("tok-a", 100);
+        String messages = "[{\"role\":\"user\",\"content\":\"What is the weather in Paris?\"}]";
+
+        int withTools = countTokens("{\"model\":\"gpt-4o-mini\"" + TOOLS + ",\"messages\":" + messages + "}");
+        int without = countTokens("{\"model\":\"gpt-4o-mini\",\"messages\":" + messages + "}");
+        JsonNode answer = json(anthropic("/v1/messages", message("gpt-4o-mini", false, TOOLS, messages), null, null)
+                .body());
+
+        assertThat(withTools).isGreaterThan(without);
+        assertThat(withTools).isEqualTo(TokenCounter.count(SIMULATOR.chatCalls().get(0).question()))
+                .isEqualTo(answer.at("/usage/input_tokens").asInt());
+    }
+
+    private int countTokens(String body) {
+        HttpResponse<String> response = anthropic("/v1/messages/count_tokens", body, null, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response.body()).get("input_tokens").asInt();
+    }
+
     /** A POST with Anthropic's headers: the key as x-api-key (when given) and anthropic-version. */
     private HttpResponse<String> anthropic(String path, String body, String apiKey, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
@@ -339,7 +394,12 @@ class AnthropicMessagesE2ETest extends GatewayTestSupport {
         HttpResponse<String> toolResult = anthropic("/v1/messages/count_tokens", "{\"model\":\"gpt-4o-mini\",\"messages\":"
                 + "[{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t\",\"content\":\"1\"}]}]}", null, null);
         assertAnthropicError(toolResult, 400, "invalid_request_error");
-        assertThat(json(toolResult.body()).at("/error/message").asText()).contains("issue 14");
+        assertThat(json(toolResult.body()).at("/error/message").asText())
+                .startsWith("messages.0.content.0.tool_use_id:");
+        HttpResponse<String> serverTool = anthropic("/v1/messages", hello("gpt-4o-mini", false,
+                ",\"tools\":[{\"type\":\"web_search_20250305\",\"name\":\"web_search\"}]"), null, null);
+        assertAnthropicError(serverTool, 400, "invalid_request_error");
+        assertThat(json(serverTool.body()).at("/error/message").asText()).startsWith("tools.0.type:");
 
         assertAnthropicError(anthropic("/v1/messages/count_tokens", "{\"model\":", null, null), 400, "invalid_request_error");
     }

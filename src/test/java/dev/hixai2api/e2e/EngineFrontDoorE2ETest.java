@@ -21,6 +21,7 @@ import dev.hixai2api.core.FrontDoor;
 import dev.hixai2api.core.GatewayException;
 import dev.hixai2api.core.Limits;
 import dev.hixai2api.core.ReasoningStyle;
+import dev.hixai2api.core.ResponseFormat;
 import dev.hixai2api.core.StreamRenderer;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -132,7 +133,8 @@ class EngineFrontDoorE2ETest extends GatewayTestSupport {
                 Integer max = root.has("max") ? root.get("max").asInt() : null;
                 return new ChatRequest(root.path("model").asText(), messages, root.path("stream").asBoolean(),
                         new Limits(max, stops),
-                        root.path("blocks").asBoolean() ? ReasoningStyle.BLOCKS : ReasoningStyle.THINK_TAGS);
+                        root.path("blocks").asBoolean() ? ReasoningStyle.BLOCKS : ReasoningStyle.THINK_TAGS)
+                        .withFormat(responseFormat(root.path("response_format")));
             } catch (IOException e) {
                 throw GatewayException.invalidRequest(null, "not JSON");
             }
@@ -165,6 +167,17 @@ class EngineFrontDoorE2ETest extends GatewayTestSupport {
             return ("ERR:" + error.kind() + ":" + error.code()).getBytes(StandardCharsets.UTF_8);
         }
 
+        /** OpenAI's response_format, read here only: the OpenAI door's own parsing is another change's. */
+        private static ResponseFormat responseFormat(JsonNode format) {
+            JsonNode schema = format.path("json_schema");
+            return switch (format.path("type").asText("text")) {
+                case "json_object" -> new ResponseFormat(ResponseFormat.Type.JSON_OBJECT, null, null, false);
+                case "json_schema" -> new ResponseFormat(ResponseFormat.Type.JSON_SCHEMA, schema.path("name").asText(),
+                        schema.path("schema"), schema.path("strict").asBoolean());
+                default -> ResponseFormat.TEXT;
+            };
+        }
+
         private static String line(AnswerEvent event) {
             if (event instanceof AnswerEvent.Thinking thinking) {
                 return "R:" + thinking.text() + "\n";
@@ -174,6 +187,9 @@ class EngineFrontDoorE2ETest extends GatewayTestSupport {
             }
             if (event instanceof AnswerEvent.End end) {
                 return "E:" + end.reason() + "|" + end.stopSequence() + "\n";
+            }
+            if (event instanceof AnswerEvent.ToolUse use) {
+                return "C:" + use.call().name() + "|" + use.call().arguments() + "\n";
             }
             return "B:" + ((AnswerEvent.Broken) event).error().code() + "\n";
         }

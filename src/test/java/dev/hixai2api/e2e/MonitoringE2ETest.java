@@ -109,6 +109,9 @@ class MonitoringE2ETest extends GatewayTestSupport {
 
         assertThat(metrics).contains("hixai2api_requests_total", "hixai2api_streams_open", "hixai2api_cookies{state=\"active\"}")
                 .contains("camel_exchanges_total");
+        // one timer per front door and per HixAI call; the engine's inner routes add none (CPU per request)
+        assertThat(metrics).contains("routeId=\"openai-chat\"", "routeId=\"hix-chat\"")
+                .doesNotContain("routeId=\"chat-attempt\"", "routeId=\"chat-answer\"", "routeId=\"chat\"");
     }
 
     @Test

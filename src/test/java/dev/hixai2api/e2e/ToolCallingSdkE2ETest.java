@@ -61,7 +61,8 @@ class ToolCallingSdkE2ETest extends GatewayTestSupport {
         ChatCompletion last = client.chat().completions().create(params.build());
 
         assertThat(last.choices().get(0).finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
-        assertThat(last.choices().get(0).message().content()).hasValue("Based on the tool results: 18 degrees and sunny.");
+        assertThat(last.choices().get(0).message().content())
+                .hasValue("Based on the tool results: 18 degrees and sunny.");
         assertThat(last.choices().get(0).message().toolCalls()).isEmpty();
         List<ChatCall> calls = SIMULATOR.chatCalls();
         assertThat(calls).hasSize(2);
@@ -98,7 +99,8 @@ class ToolCallingSdkE2ETest extends GatewayTestSupport {
                 .toolCallId(call.id()).content("cloudy").build());
         StringBuilder answer = new StringBuilder();
         try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params.build())) {
-            stream.stream().forEach(chunk -> chunk.choices().forEach(c -> c.delta().content().ifPresent(answer::append)));
+            stream.stream().forEach(chunk -> chunk.choices()
+                    .forEach(c -> c.delta().content().ifPresent(answer::append)));
         }
 
         assertThat(answer).hasToString("Based on the tool results: cloudy.");

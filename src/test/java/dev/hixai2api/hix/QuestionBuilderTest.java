@@ -205,4 +205,14 @@ class QuestionBuilderTest {
         QuestionBuilder.Question question = QuestionBuilder.build(List.of(user("Hello"), user("  ")), List.of(), MINI);
         assertThat(question.text()).isNotBlank().contains("Hello");
     }
+
+    @Test
+    void aToolResultWrittenOutByTheEngineIsFoldedWithoutALabel() {
+        List<ChatMessage> messages = List.of(user("Weather?"),
+                new ChatMessage("assistant", "<tool_call>{}</tool_call>"),
+                new ChatMessage("tool", "Tool result (get_weather, call_1): cold"));
+
+        assertThat(QuestionBuilder.build(messages, List.of(), MINI).text()).isEqualTo(
+                "User: Weather?\n\nAssistant: <tool_call>{}</tool_call>\n\nTool result (get_weather, call_1): cold");
+    }
 }

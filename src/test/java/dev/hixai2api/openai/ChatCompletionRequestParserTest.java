@@ -4,6 +4,10 @@ import dev.hixai2api.core.ErrorKind;
 import dev.hixai2api.core.GatewayException;
 import dev.hixai2api.core.Attachment;
 import dev.hixai2api.core.ChatMessage;
+import dev.hixai2api.core.ToolCall;
+import dev.hixai2api.core.ToolChoice;
+import dev.hixai2api.core.ToolDefinition;
+import dev.hixai2api.core.Tools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -265,5 +269,61 @@ class ChatCompletionRequestParserTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> parser.preMessages("[\"hello\"]")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> parser.preMessages("[{\"role\":\"user\",\"content\":")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ---------------------------------------------------------------- tools
+
+    private static final String WEATHER = "{\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
+            + "\"description\":\"Weather\",\"parameters\":{\"type\":\"object\",\"properties\":{\"city\":"
+            + "{\"type\":\"string\"}}}}}";
+
+    @Test
+    void toolsToolChoiceAndParallelToolCallsAreRead() {
+        ChatCompletionRequest request = parse("{\"model\":\"m\",\"messages\":" + HELLO + ",\"tools\":[" + WEATHER
+                + ",{\"type\":\"function\",\"function\":{\"name\":\"now\"}}],\"tool_choice\":{\"type\":\"function\","
+                + "\"function\":{\"name\":\"now\"}},\"parallel_tool_calls\":false}");
+
+        assertThat(request.tools().definitions()).extracting(ToolDefinition::name)
+                .containsExactly("get_weather", "now");
+        assertThat(request.tools().definitions().get(0).description()).isEqualTo("Weather");
+        assertThat(request.tools().definitions().get(1).parameters().path("type").asText()).isEqualTo("object");
+        assertThat(request.tools().choice()).isEqualTo(ToolChoice.named("now"));
+        assertThat(request.tools().parallel()).isFalse();
+        assertThat(parse("{\"model\":\"m\",\"messages\":" + HELLO + ",\"tools\":[" + WEATHER
+                + "],\"tool_choice\":\"required\"}").tools().choice()).isEqualTo(ToolChoice.REQUIRED);
+        assertThat(parse("{\"model\":\"m\",\"messages\":" + HELLO + "}").tools()).isEqualTo(Tools.NONE);
+    }
+
+    @Test
+    void toolCallsAndToolResultsInTheHistoryAreRead() {
+        ChatCompletionRequest request = parse("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"},"
+                + "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\","
+                + "\"function\":{\"name\":\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Oslo\\\"}\"}}]},"
+                + "{\"role\":\"tool\",\"tool_call_id\":\"call_1\",\"content\":\"cold\"}]}");
+
+        assertThat(request.messages()).containsExactly(new ChatMessage("user", "Hi"),
+                ChatMessage.toolCalls("", List.of(new ToolCall("call_1", "get_weather", "{\"city\":\"Oslo\"}"))),
+                ChatMessage.toolResult("call_1", "cold"));
+    }
+
+    @Test
+    void badToolFieldsAreRefusedNamingTheField() {
+        String start = "{\"model\":\"m\",\"messages\":" + HELLO + ",";
+        refused(start + "\"tools\":{}}", "tools");
+        refused(start + "\"tools\":[{\"type\":\"code_interpreter\"}]}", "tools[0].type");
+        refused(start + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"a b\"}}]}",
+                "tools[0].function.name");
+        refused(start + "\"tools\":[" + WEATHER + "," + WEATHER + "]}", "tools[1].function.name");
+        refused(start + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":"
+                + "{\"type\":7}}}]}", "tools[0].function.parameters");
+        refused(start + "\"tools\":[" + WEATHER + "],\"tool_choice\":\"always\"}", "tool_choice");
+        refused(start + "\"tools\":[" + WEATHER + "],\"tool_choice\":{\"type\":\"function\",\"function\":"
+                + "{\"name\":\"other\"}}}", "tool_choice.function.name");
+        refused(start + "\"tool_choice\":\"auto\"}", "tool_choice");
+        refused(start + "\"tools\":[" + WEATHER + "],\"parallel_tool_calls\":\"yes\"}", "parallel_tool_calls");
+        assertThat(refused(start + "\"functions\":[]}", "functions").code()).isEqualTo("unsupported_parameter");
+        refused(start + "\"function_call\":\"auto\"}", "function_call");
+        refused("{\"model\":\"m\",\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c\","
+                + "\"function\":{\"name\":\"f\"}}]}]}", "messages[0].tool_calls[0].function.arguments");
     }
 }

@@ -107,7 +107,7 @@ final class InstructedModel {
         return tools.get(0);
     }
 
-    /** The required properties with values from the user's words: strings its last word, numbers its first. */
+    /** The required properties with values from the user's words: strings a name, numbers the first number. */
     private static ObjectNode arguments(JsonNode schema, String userText) {
         ObjectNode arguments = JSON.createObjectNode();
         for (JsonNode required : schema.path("required")) {
@@ -128,8 +128,18 @@ final class InstructedModel {
             case "boolean" -> JSON.getNodeFactory().booleanNode(true);
             case "array" -> JSON.createArrayNode();
             case "object" -> arguments(schema, userText);
-            default -> JSON.getNodeFactory().textNode(words[words.length - 1]);
+            default -> JSON.getNodeFactory().textNode(name(words));
         };
+    }
+
+    /** The last capitalised word (a name, as "Paris" in "weather in Paris"), else the last word. */
+    private static String name(String[] words) {
+        for (int i = words.length - 1; i > 0; i--) {
+            if (Character.isUpperCase(words[i].codePointAt(0))) {
+                return words[i];
+            }
+        }
+        return words[words.length - 1];
     }
 
     private static List<String> json(String asked, boolean right) {
