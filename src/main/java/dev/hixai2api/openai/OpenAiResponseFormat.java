@@ -13,7 +13,7 @@ import dev.hixai2api.tools.JsonSchemaCheck;
  * {@code {"type":"json_schema","json_schema":{name, schema, strict, description}}}. The schema is checked here, so
  * an unusable one is refused before anything is asked of HixAI.
  */
-final class OpenAiResponseFormat {
+public final class OpenAiResponseFormat {
 
     private static final String FIELD = "response_format";
     private static final String SCHEMA_FIELD = FIELD + ".json_schema";
@@ -38,34 +38,37 @@ final class OpenAiResponseFormat {
         return switch (type) {
             case "text" -> ResponseFormat.TEXT;
             case "json_object" -> new ResponseFormat(ResponseFormat.Type.JSON_OBJECT, null, null, false);
-            case "json_schema" -> jsonSchema(format.get("json_schema"));
+            case "json_schema" -> jsonSchema(format.get("json_schema"), SCHEMA_FIELD);
             default -> throw GatewayException.invalidRequest(FIELD + ".type", "`response_format.type` must be "
                     + "text, json_object or json_schema, not " + type + ".");
         };
     }
 
-    private static ResponseFormat jsonSchema(JsonNode jsonSchema) {
+    /**
+     * A json_schema format's {@code name}, {@code schema}, {@code strict} and {@code description} at {@code path}
+     * (the Responses API's {@code text.format} holds them too).
+     */
+    public static ResponseFormat jsonSchema(JsonNode jsonSchema, String path) {
         if (jsonSchema == null || !jsonSchema.isObject()) {
-            throw GatewayException.invalidRequest(SCHEMA_FIELD, "`" + SCHEMA_FIELD + "` must be an object with "
+            throw GatewayException.invalidRequest(path, "`" + path + "` must be an object with "
                     + "`name` and `schema`.");
         }
-        String name = OpenAiFields.text(jsonSchema, "name", SCHEMA_FIELD + ".name");
+        String name = OpenAiFields.text(jsonSchema, "name", path + ".name");
         if (!NAME.matcher(name).matches()) {
-            throw GatewayException.invalidRequest(SCHEMA_FIELD + ".name", "`" + SCHEMA_FIELD + ".name` must be 1 "
+            throw GatewayException.invalidRequest(path + ".name", "`" + path + ".name` must be 1 "
                     + "to 64 letters, digits, underscores or dashes.");
         }
-        String description = OpenAiFields.optionalText(jsonSchema, "description", SCHEMA_FIELD + ".description");
-        boolean strict = OpenAiFields.bool(jsonSchema, "strict", SCHEMA_FIELD + ".strict", false);
+        String description = OpenAiFields.optionalText(jsonSchema, "description", path + ".description");
+        boolean strict = OpenAiFields.bool(jsonSchema, "strict", path + ".strict", false);
         return new ResponseFormat(ResponseFormat.Type.JSON_SCHEMA, name,
-                schema(jsonSchema.get("schema"), description), strict);
+                schema(jsonSchema.get("schema"), description, path + ".schema"), strict);
     }
 
     /**
      * The schema, checked; the format's description (what the answer is for) goes into its top-level
      * {@code description}, where whoever reads the schema sees it.
      */
-    private static JsonNode schema(JsonNode schema, String description) {
-        String field = SCHEMA_FIELD + ".schema";
+    private static JsonNode schema(JsonNode schema, String description, String field) {
         if (schema == null || !schema.isObject()) {
             throw GatewayException.invalidRequest(field, "`" + field + "` must be a JSON schema object.");
         }

@@ -24,7 +24,7 @@ import dev.hixai2api.tools.JsonSchemaCheck;
  * {@code tool_call_id}. The legacy {@code functions}/{@code function_call} are refused with a pointer to
  * {@code tools}: their answers have another shape ({@code message.function_call}).
  */
-final class OpenAiToolFields {
+public final class OpenAiToolFields {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -73,7 +73,8 @@ final class OpenAiToolFields {
         return definitions;
     }
 
-    private static ToolDefinition function(JsonNode function, String path) {
+    /** A function's {@code name}, {@code description} and {@code parameters} at {@code path} (as a Responses tool). */
+    public static ToolDefinition function(JsonNode function, String path) {
         if (function == null || !function.isObject()) {
             throw GatewayException.invalidRequest(path, "`" + path + "` must be an object with a `name`.");
         }

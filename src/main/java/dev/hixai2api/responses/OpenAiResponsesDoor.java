@@ -18,6 +18,8 @@ import dev.hixai2api.core.FrontDoor;
 import dev.hixai2api.core.GatewayException;
 import dev.hixai2api.core.ReasoningStyle;
 import dev.hixai2api.core.StreamRenderer;
+import dev.hixai2api.core.ToolCall;
+import dev.hixai2api.hix.ModelRegistry;
 import dev.hixai2api.openai.OpenAiErrorBody;
 import dev.hixai2api.persistence.ResponseRepository;
 import org.springframework.stereotype.Component;
@@ -38,14 +40,27 @@ public class OpenAiResponsesDoor implements FrontDoor {
 
     private final ObjectMapper mapper;
     private final ResponseRepository responses;
+    private final ModelRegistry models;
 
-    public OpenAiResponsesDoor(ObjectMapper mapper, ResponseRepository responses) {
+    public OpenAiResponsesDoor(ObjectMapper mapper, ResponseRepository responses, ModelRegistry models) {
         this.mapper = mapper;
         this.responses = responses;
+        this.models = models;
     }
 
-    /** One message of a stored conversation; files of earlier turns are not kept (HixAI's chat holds them). */
-    private record StoredMessage(String role, String text) {
+    /**
+     * One message of a stored conversation; files of earlier turns are not kept (HixAI's chat holds them). Rows
+     * stored before tool calling have neither calls nor a call id.
+     */
+    private record StoredMessage(String role, String text, List<ToolCall> toolCalls, String toolCallId) {
+
+        static StoredMessage of(ChatMessage message) {
+            return new StoredMessage(message.role(), message.text(), message.toolCalls(), message.toolCallId());
+        }
+
+        ChatMessage message() {
+            return new ChatMessage(role, text, List.of(), toolCalls == null ? List.of() : toolCalls, toolCallId);
+        }
     }
 
     /** @param tenant who asks (a digest of the API key, "" without keys), read when the body is parsed */
@@ -93,21 +108,33 @@ public class OpenAiResponsesDoor implements FrontDoor {
     }
 
     /** The instructions lead as a system message; the history of a previous response comes before the input. */
-    private static ChatRequest chatRequest(ResponsesRequest request, List<ChatMessage> history) {
+    private ChatRequest chatRequest(ResponsesRequest request, List<ChatMessage> history) {
         List<ChatMessage> messages = new ArrayList<>();
         if (request.instructions() != null) {
             messages.add(new ChatMessage("system", request.instructions()));
         }
         messages.addAll(history);
         messages.addAll(request.input());
-        return new ChatRequest(request.model(), messages, request.stream(), request.limits(), ReasoningStyle.BLOCKS);
+        String model = request.tools().webSearch() ? searching(request.model()) : request.model();
+        return new ChatRequest(model, messages, request.stream(), request.limits(), ReasoningStyle.BLOCKS)
+                .withTools(request.tools().tools()).withFormat(request.format());
+    }
+
+    /**
+     * A hosted web_search tool is HixAI's internet search: the model's {@code -search} suffix, unless the name
+     * already carries a search suffix (or names no model, which the engine refuses as it is).
+     */
+    private String searching(String model) {
+        return models.select(model).filter(selection -> selection.searchType() == null)
+                .map(selection -> model + "-search").orElse(model);
     }
 
     /** The non-streamed body is the stream's closing response: one rendering of the events for both. */
-    private byte[] answer(ResponsesRequest request, List<AnswerEvent> events, BiConsumer<ObjectNode, String> finished) {
+    private byte[] answer(ResponsesRequest request, List<AnswerEvent> events,
+                          BiConsumer<ObjectNode, ChatMessage> finished) {
         ObjectNode[] response = new ObjectNode[1];
-        StreamRenderer renderer = new ResponsesStreamRenderer(ResponseShape.of(mapper, request), (done, text) -> {
-            finished.accept(done, text);
+        StreamRenderer renderer = new ResponsesStreamRenderer(ResponseShape.of(mapper, request), (done, turn) -> {
+            finished.accept(done, turn);
             response[0] = done;
         });
         events.forEach(renderer::event);
@@ -163,24 +190,25 @@ public class OpenAiResponsesDoor implements FrontDoor {
                             "previous_response_id", "Previous response with id '" + id + "' not found."))
                     .historyJson();
             try {
-                return mapper.readValue(json, HISTORY).stream().map(m -> new ChatMessage(m.role(), m.text())).toList();
+                return mapper.readValue(json, HISTORY).stream().map(StoredMessage::message).toList();
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Stored response " + id + " has an unreadable history", e);
             }
         }
 
-        private void finished(ObjectNode response, String answer) {
+        /** Keeps the conversation with the answer's turn: its calls continue it as the client's next input. */
+        private void finished(ObjectNode response, ChatMessage answer) {
             if (!request.store()) {
                 return;
             }
             List<StoredMessage> history = new ArrayList<>();
-            conversation.forEach(m -> history.add(new StoredMessage(m.role(), m.text())));
-            history.add(new StoredMessage("assistant", answer));
+            conversation.forEach(m -> history.add(StoredMessage.of(m)));
+            history.add(StoredMessage.of(answer));
             try {
                 responses.insert(response.get("id").asText(), tenant.get(), request.model(),
                         mapper.writeValueAsString(history), mapper.writeValueAsString(response));
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("A list of strings always serialises", e);
+                throw new IllegalStateException("A list of records of strings always serialises", e);
             }
         }
     }

@@ -3,10 +3,13 @@ package dev.hixai2api.responses;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hixai2api.core.GatewayException;
+import dev.hixai2api.core.ToolCall;
 import dev.hixai2api.core.Usage;
 
 /**
@@ -48,16 +51,16 @@ record ResponseShape(ObjectMapper mapper, String id, long createdAt, ResponsesRe
         response.put("max_output_tokens", request.limits().maxOutputTokens());
         response.put("model", request.model());
         response.set("output", output);
-        response.put("parallel_tool_calls", true);
+        response.set("parallel_tool_calls", request.echo().get("parallel_tool_calls"));
         response.put("previous_response_id", request.previousResponseId());
         ObjectNode reasoning = response.putObject("reasoning");
         reasoning.putNull("effort");
         reasoning.putNull("summary");
         response.put("store", request.store());
         response.putNull("temperature");
-        response.putObject("text").putObject("format").put("type", "text");
-        response.put("tool_choice", "auto");
-        response.putArray("tools");
+        response.set("text", request.echo().get("text").deepCopy());
+        response.set("tool_choice", request.echo().get("tool_choice").deepCopy());
+        response.set("tools", request.echo().get("tools").deepCopy());
         response.putNull("top_p");
         response.put("truncation", "disabled");
         if (usage == null) {
@@ -110,6 +113,42 @@ record ResponseShape(ObjectMapper mapper, String id, long createdAt, ResponsesRe
             content.add(textPart(text));
         }
         return item;
+    }
+
+    /**
+     * A call of the model: a {@code function_call} item, or a {@code custom_tool_call} item with the raw input when
+     * the tool is a custom one.
+     *
+     * @param status in_progress while its arguments stream, then completed
+     */
+    ObjectNode callItem(String itemId, ToolCall call, String status, boolean withArguments) {
+        ObjectNode item = mapper.createObjectNode();
+        boolean custom = request.tools().isCustom(call.name());
+        item.put("id", itemId);
+        item.put("type", custom ? "custom_tool_call" : "function_call");
+        item.put("status", status);
+        item.put("call_id", call.id());
+        item.put("name", call.name());
+        item.put(custom ? "input" : "arguments", withArguments ? callInput(call) : "");
+        return item;
+    }
+
+    /** The item id of a call: fc_ for a function call, ctc_ for a custom tool call, as OpenAI issues them. */
+    String callItemId(ToolCall call) {
+        return newId(request.tools().isCustom(call.name()) ? "ctc_" : "fc_");
+    }
+
+    /** The arguments JSON of a function call; the raw input of a custom tool call. */
+    String callInput(ToolCall call) {
+        if (!request.tools().isCustom(call.name())) {
+            return call.arguments();
+        }
+        try {
+            JsonNode input = mapper.readTree(call.arguments()).get(ResponsesTools.CUSTOM_INPUT);
+            return input != null && input.isTextual() ? input.asText() : call.arguments();
+        } catch (JsonProcessingException e) {
+            return call.arguments();
+        }
     }
 
     ObjectNode textPart(String text) {

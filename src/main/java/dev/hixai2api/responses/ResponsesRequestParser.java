@@ -9,21 +9,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hixai2api.core.Attachment;
 import dev.hixai2api.core.ChatMessage;
 import dev.hixai2api.core.ErrorKind;
 import dev.hixai2api.core.GatewayException;
-import dev.hixai2api.openai.OpenAiFields;
 import dev.hixai2api.core.Limits;
+import dev.hixai2api.core.ResponseFormat;
+import dev.hixai2api.openai.OpenAiFields;
 
 /**
  * Reads a Responses API request body, naming the offending field as OpenAI does. Sampling settings
- * ({@code temperature}, {@code top_p}) and {@code reasoning} are accepted and ignored: HixAI takes none.
+ * ({@code temperature}, {@code top_p}) and {@code reasoning} are accepted and ignored: HixAI takes none. Tools are
+ * read by {@link ResponsesToolsParser}, {@code text.format} by {@link TextFormatParser}.
  */
 public final class ResponsesRequestParser {
 
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant");
-    private static final String NO_TOOLS_YET = "are not supported yet: tool calling comes with issue 14.";
 
     private final ObjectMapper mapper;
 
@@ -37,11 +39,8 @@ public final class ResponsesRequestParser {
         if (model == null || model.isBlank()) {
             throw GatewayException.invalidRequest("model", "`model` is required and must be a non-empty string.");
         }
-        JsonNode tools = root.get("tools");
-        if (tools != null && !tools.isNull() && !(tools.isArray() && tools.isEmpty())) {
-            throw new GatewayException(ErrorKind.INVALID_REQUEST, "unsupported_parameter", "tools",
-                    "`tools` " + NO_TOOLS_YET + " Send the request without tools.");
-        }
+        ResponsesTools tools = new ResponsesToolsParser(mapper).parse(root);
+        ResponseFormat format = TextFormatParser.parse(root);
         object(root, "reasoning");
         number(root, "temperature");
         number(root, "top_p");
@@ -50,7 +49,23 @@ public final class ResponsesRequestParser {
         Limits limits = new Limits(OpenAiFields.positiveInt(root, "max_output_tokens", "max_output_tokens"), List.of());
         return new ResponsesRequest(model.trim(), instructions, input(root.get("input")),
                 OpenAiFields.bool(root, "stream", "stream", false), limits,
-                OpenAiFields.bool(root, "store", "store", true), previous);
+                OpenAiFields.bool(root, "store", "store", true), previous, tools, format, echo(root));
+    }
+
+    /** What the Response object repeats of the request: as sent, or the API's defaults. */
+    private ObjectNode echo(JsonNode root) {
+        ObjectNode echo = mapper.createObjectNode();
+        JsonNode tools = root.get("tools");
+        echo.set("tools", tools == null || tools.isNull() ? mapper.createArrayNode() : tools);
+        JsonNode choice = root.get("tool_choice");
+        echo.set("tool_choice", choice == null || choice.isNull() ? echo.textNode("auto") : choice);
+        echo.put("parallel_tool_calls", OpenAiFields.bool(root, "parallel_tool_calls", "parallel_tool_calls", true));
+        ObjectNode text = root.get("text") instanceof ObjectNode sent ? sent.deepCopy() : mapper.createObjectNode();
+        if (!text.hasNonNull("format")) {
+            text.putObject("format").put("type", "text");
+        }
+        echo.set("text", text);
+        return echo;
     }
 
     private JsonNode read(byte[] body) {
@@ -69,7 +84,7 @@ public final class ResponsesRequestParser {
         return root;
     }
 
-    private static List<ChatMessage> input(JsonNode input) {
+    private List<ChatMessage> input(JsonNode input) {
         if (input == null || input.isNull()) {
             throw GatewayException.invalidRequest("input", "`input` is required.");
         }
@@ -80,6 +95,7 @@ public final class ResponsesRequestParser {
             throw GatewayException.invalidRequest("input", "`input` must be a string or a non-empty array of items.");
         }
         List<ChatMessage> messages = new ArrayList<>(input.size());
+        ToolItems toolItems = new ToolItems(mapper);
         for (int i = 0; i < input.size(); i++) {
             String path = "input[" + i + "]";
             JsonNode item = input.get(i);
@@ -91,12 +107,13 @@ public final class ResponsesRequestParser {
                 case "message" -> messages.add(message(item, path));
                 // A client's copy of earlier thinking: HixAI keeps its own, so it is not sent again.
                 case "reasoning" -> { }
-                case "function_call", "function_call_output", "custom_tool_call", "custom_tool_call_output" ->
-                        throw new GatewayException(ErrorKind.INVALID_REQUEST, "unsupported_parameter",
-                                path + ".type", "Input items of type `" + type + "` " + NO_TOOLS_YET);
+                case "function_call" -> ToolItems.addCall(messages, toolItems.functionCall(item, path));
+                case "custom_tool_call" -> ToolItems.addCall(messages, toolItems.customCall(item, path));
+                case "function_call_output", "custom_tool_call_output" -> messages.add(ToolItems.output(item, path));
                 default -> throw new GatewayException(ErrorKind.INVALID_REQUEST,
-                        "unsupported_input_item", path + ".type", "Input items of type `" + type
-                        + "` are not supported; send `message` items.");
+                        "unsupported_input_item", path + ".type", "`" + path + ".type` `" + type
+                        + "` is not supported; send `message`, `function_call`, `function_call_output`, "
+                        + "`custom_tool_call` or `custom_tool_call_output` items.");
             }
         }
         if (messages.isEmpty()) {

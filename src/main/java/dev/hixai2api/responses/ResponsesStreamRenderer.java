@@ -9,29 +9,34 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hixai2api.core.AnswerEvent;
+import dev.hixai2api.core.ChatMessage;
 import dev.hixai2api.core.StopReason;
 import dev.hixai2api.core.StreamRenderer;
+import dev.hixai2api.core.ToolCall;
 
 /**
  * The Responses API event stream of one answer: {@code response.created} and {@code response.in_progress}, then a
- * reasoning item (its summary streamed) when the model thinks, then the message item with its output_text part,
- * and {@code response.completed} (or {@code response.incomplete} at max_output_tokens, {@code response.failed}
- * when HixAI broke off). Every event carries its {@code sequence_number}.
+ * reasoning item (its summary streamed) when the model thinks, then the message item with its output_text part
+ * (left out when the answer is only tool calls), then one {@code function_call} (or {@code custom_tool_call}) item
+ * per call, and {@code response.completed} (or {@code response.incomplete} at max_output_tokens,
+ * {@code response.failed} when HixAI broke off). Every event carries its {@code sequence_number}.
  */
 final class ResponsesStreamRenderer implements StreamRenderer {
 
     private final ResponseShape shape;
-    /** Called with the final response and the answer text before the closing event is rendered. */
-    private final BiConsumer<ObjectNode, String> finished;
+    /** Called with the final response and the assistant turn (text and calls) before the closing event. */
+    private final BiConsumer<ObjectNode, ChatMessage> finished;
     private final ArrayNode output;
     private final StringBuilder reasoning = new StringBuilder();
     private final StringBuilder text = new StringBuilder();
+    private final List<ToolCall> calls = new ArrayList<>();
     private int sequence;
     private String reasoningId;
     private boolean reasoningOpen;
     private String messageId;
+    private boolean messageOpen;
 
-    ResponsesStreamRenderer(ResponseShape shape, BiConsumer<ObjectNode, String> finished) {
+    ResponsesStreamRenderer(ResponseShape shape, BiConsumer<ObjectNode, ChatMessage> finished) {
         this.shape = shape;
         this.finished = finished;
         this.output = shape.mapper().createArrayNode();
@@ -58,6 +63,8 @@ final class ResponsesStreamRenderer implements StreamRenderer {
             text.append(delta.text());
             frames.add(frame(textEvent("response.output_text.delta").put("delta", delta.text())
                     .set("logprobs", shape.mapper().createArrayNode())));
+        } else if (event instanceof AnswerEvent.ToolUse use) {
+            call(use.call(), frames);
         } else if (event instanceof AnswerEvent.End end) {
             end(end, frames);
         } else if (event instanceof AnswerEvent.Broken broken) {
@@ -66,17 +73,46 @@ final class ResponsesStreamRenderer implements StreamRenderer {
         return frames;
     }
 
+    /** The whole call at once (the engine hands it over complete): added, one delta, done. */
+    private void call(ToolCall call, List<byte[]> frames) {
+        closeMessage(ResponseShape.COMPLETED, frames);
+        closeReasoning(frames);
+        calls.add(call);
+        String itemId = shape.callItemId(call);
+        boolean custom = shape.request().tools().isCustom(call.name());
+        String input = shape.callInput(call);
+        String events = custom ? "response.custom_tool_call_input" : "response.function_call_arguments";
+        frames.add(frame(itemEvent("response.output_item.added")
+                .set("item", shape.callItem(itemId, call, ResponseShape.IN_PROGRESS, false))));
+        frames.add(frame(itemEvent(events + ".delta").put("item_id", itemId).put("delta", input)));
+        frames.add(frame(itemEvent(events + ".done").put("item_id", itemId)
+                .put(custom ? "input" : "arguments", input)));
+        frames.add(frame(itemDone(shape.callItem(itemId, call, ResponseShape.COMPLETED, true))));
+    }
+
     private void end(AnswerEvent.End end, List<byte[]> frames) {
-        openMessage(frames);
         boolean cut = end.reason() == StopReason.MAX_TOKENS;
         String status = cut ? ResponseShape.INCOMPLETE : ResponseShape.COMPLETED;
+        if (calls.isEmpty()) {
+            openMessage(frames);
+        }
+        closeMessage(status, frames);
+        closeReasoning(frames);
+        ObjectNode response = shape.response(status, output, end.usage());
+        finished.accept(response, calls.isEmpty() ? new ChatMessage("assistant", text.toString())
+                : ChatMessage.toolCalls(text.toString(), calls));
+        frames.add(frame(event(cut ? "response.incomplete" : "response.completed").set("response", response)));
+    }
+
+    private void closeMessage(String status, List<byte[]> frames) {
+        if (!messageOpen) {
+            return;
+        }
+        messageOpen = false;
         frames.add(frame(textEvent("response.output_text.done").put("text", text.toString())
                 .set("logprobs", shape.mapper().createArrayNode())));
         frames.add(frame(textEvent("response.content_part.done").set("part", shape.textPart(text.toString()))));
         frames.add(frame(itemDone(shape.messageItem(messageId, status, text.toString()))));
-        ObjectNode response = shape.response(status, output, end.usage());
-        finished.accept(response, text.toString());
-        frames.add(frame(event(cut ? "response.incomplete" : "response.completed").set("response", response)));
     }
 
     private void openReasoning(List<byte[]> frames) {
@@ -105,6 +141,7 @@ final class ResponsesStreamRenderer implements StreamRenderer {
             return;
         }
         closeReasoning(frames);
+        messageOpen = true;
         messageId = ResponseShape.newId("msg_");
         frames.add(frame(itemEvent("response.output_item.added")
                 .set("item", shape.messageItem(messageId, ResponseShape.IN_PROGRESS, null))));

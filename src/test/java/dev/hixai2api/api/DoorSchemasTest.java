@@ -70,13 +70,17 @@ class DoorSchemasTest {
         Map<String, Schema<?>> response = read(ResponsesSchemas.ResponseObject.class);
 
         assertThat(request.get("ResponsesCreateRequest").getProperties()).containsOnlyKeys("model", "input",
-                "instructions", "stream", "previous_response_id", "store", "max_output_tokens");
+                "instructions", "stream", "previous_response_id", "store", "max_output_tokens", "tools", "tool_choice",
+                "parallel_tool_calls", "text");
         assertThat(request.get("ResponsesCreateRequest").getRequired()).containsExactlyInAnyOrder("model", "input");
         assertThat(request.get("ResponsesInputPart").getProperties()).containsKeys("image_url", "file_data");
         assertThat(response.get("ResponseObject").getProperties()).containsKeys("id", "object", "created_at",
                 "status", "output", "previous_response_id", "usage");
         assertThat(response.get("ResponseOutputItem").getProperties().get("type").getEnum())
-                .containsExactly("reasoning", "message");
+                .containsExactly("reasoning", "message", "function_call", "custom_tool_call");
+        assertThat(response.get("ResponseOutputItem").getProperties()).containsKeys("call_id", "name", "arguments");
+        assertThat(request.get("ResponsesTool").getProperties()).containsKeys("type", "name", "parameters", "strict");
+        assertThat(request.get("ResponsesInputItem").getProperties()).containsKeys("call_id", "output");
         assertThat(response.get("ResponseUsage").getProperties()).containsOnlyKeys("input_tokens", "output_tokens",
                 "total_tokens");
     }

@@ -221,10 +221,18 @@ class ResponsesE2ETest extends GatewayTestSupport {
     @Test
     void badRequestsAreRefusedInOpenAisShape() {
         seedCookie("tok-a", 100);
-        ObjectNode withTools = body(MODEL, "Hi");
-        withTools.putArray("tools").addObject().put("type", "function").put("name", "lookup");
+        ObjectNode hostedTool = body(MODEL, "Hi");
+        hostedTool.putArray("tools").addObject().put("type", "local_shell");
+        ObjectNode badSchema = body(MODEL, "Hi");
+        badSchema.putArray("tools").addObject().put("type", "function").put("name", "lookup")
+                .putObject("parameters").put("type", "object").put("required", "id");
+        ObjectNode badFormat = body(MODEL, "Hi");
+        badFormat.putObject("text").putObject("format").put("type", "json_schema").put("name", "x")
+                .putObject("schema").put("type", "objekt");
 
-        assertError(create(withTools, null), 400, "invalid_request_error", "unsupported_parameter", "tools");
+        assertError(create(hostedTool, null), 400, "invalid_request_error", "unsupported_parameter", "tools[0].type");
+        assertError(create(badSchema, null), 400, "invalid_request_error", "invalid_request", "tools[0].parameters");
+        assertError(create(badFormat, null), 400, "invalid_request_error", "invalid_request", "text.format.schema");
         assertError(create(JSON.createObjectNode().put("model", MODEL), null), 400, "invalid_request_error",
                 "invalid_request", "input");
         assertError(create(body("no-such-model", "Hi"), null), 404, "invalid_request_error", "model_not_found", "model");

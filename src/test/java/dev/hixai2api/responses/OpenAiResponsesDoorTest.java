@@ -18,9 +18,13 @@ import dev.hixai2api.core.ErrorKind;
 import dev.hixai2api.core.FrontDoor;
 import dev.hixai2api.core.GatewayException;
 import dev.hixai2api.core.ReasoningStyle;
+import dev.hixai2api.core.ResponseFormat;
 import dev.hixai2api.core.StopReason;
 import dev.hixai2api.core.StreamRenderer;
+import dev.hixai2api.core.ToolCall;
+import dev.hixai2api.core.ToolDefinition;
 import dev.hixai2api.core.Usage;
+import dev.hixai2api.hix.ModelRegistry;
 import dev.hixai2api.persistence.ResponseRepository;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +45,7 @@ class OpenAiResponsesDoorTest {
             return Optional.ofNullable(table.get(tenant + "/" + id));
         }
     };
-    private final OpenAiResponsesDoor door = new OpenAiResponsesDoor(MAPPER, repository);
+    private final OpenAiResponsesDoor door = new OpenAiResponsesDoor(MAPPER, repository, ModelRegistry.packaged());
 
     private static byte[] body(String json) {
         return json.getBytes(StandardCharsets.UTF_8);
@@ -119,5 +123,54 @@ class OpenAiResponsesDoorTest {
         assertThat(error.get("error").get("code").asText()).isEqualTo("rate_limit_exceeded");
         assertThat(error.get("error").has("param")).isTrue();
         assertThat(error.get("error").get("param").isNull()).isTrue();
+    }
+
+    @Test
+    void callsAreAnsweredStoredAndContinuedWithTheirOutputs() throws Exception {
+        String tools = "\"tools\":[{\"type\":\"function\",\"name\":\"get_weather\",\"parameters\":{\"type\":"
+                + "\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}}]";
+        ToolCall call = new ToolCall("call_a", "get_weather", "{\"city\":\"Paris\"}");
+        FrontDoor first = door.turn(() -> "tenant-a");
+        ChatRequest one = first.parse(body("{\"model\":\"gpt-4o\",\"input\":\"Weather in Paris?\"," + tools + "}"));
+        assertThat(one.tools().definitions()).extracting(ToolDefinition::name).containsExactly("get_weather");
+        JsonNode answered = MAPPER.readTree(first.answer(one, List.of(new AnswerEvent.Text("Checking."),
+                new AnswerEvent.ToolUse(0, call), new AnswerEvent.End(StopReason.TOOL_USE, null, new Usage(9, 4)))));
+        assertThat(answered.get("output")).extracting(item -> item.get("type").asText())
+                .containsExactly("message", "function_call");
+        assertThat(answered.at("/output/1/call_id").asText()).isEqualTo("call_a");
+        assertThat(answered.at("/output/1/arguments").asText()).isEqualTo("{\"city\":\"Paris\"}");
+        String id = answered.get("id").asText();
+        assertThat(MAPPER.readTree(door.stored(id, "tenant-a"))).isEqualTo(answered);
+
+        FrontDoor second = door.turn(() -> "tenant-a");
+        ChatRequest two = second.parse(body("{\"model\":\"gpt-4o\",\"previous_response_id\":\"" + id + "\","
+                + tools + ",\"input\":[{\"type\":\"function_call_output\",\"call_id\":\"call_a\","
+                + "\"output\":\"18C\"}]}"));
+
+        assertThat(two.messages()).containsExactly(new ChatMessage("user", "Weather in Paris?"),
+                ChatMessage.toolCalls("Checking.", List.of(call)), ChatMessage.toolResult("call_a", "18C"));
+        assertThat(two.tools().definitions()).hasSize(1);
+    }
+
+    @Test
+    void aWebSearchToolAsksForHixAisSearchAndTheFormatReachesTheEngine() throws Exception {
+        String search = "\"tools\":[{\"type\":\"web_search\"}]";
+        FrontDoor turn = door.turn(() -> "tenant-a");
+        ChatRequest request = turn.parse(body("{\"model\":\"gpt-4o\",\"input\":\"News?\"," + search
+                + ",\"text\":{\"format\":{\"type\":\"json_object\"}}}"));
+
+        assertThat(request.model()).isEqualTo("gpt-4o-search");
+        assertThat(request.tools().definitions()).isEmpty();
+        assertThat(request.format().type()).isEqualTo(ResponseFormat.Type.JSON_OBJECT);
+        JsonNode response = answer(turn, request, "{}");
+        assertThat(response.get("model").asText()).isEqualTo("gpt-4o");
+        assertThat(response.at("/tools/0/type").asText()).isEqualTo("web_search");
+        assertThat(response.at("/text/format/type").asText()).isEqualTo("json_object");
+        assertThat(door.turn(() -> "t").parse(body("{\"model\":\"gpt-4o-news\",\"input\":\"x\"," + search + "}"))
+                .model()).isEqualTo("gpt-4o-news");
+        assertThat(door.turn(() -> "t").parse(body("{\"model\":\"no-such-model\",\"input\":\"x\"," + search + "}"))
+                .model()).isEqualTo("no-such-model");
+        assertThat(door.turn(() -> "t").parse(body("{\"model\":\"gpt-4o\",\"input\":\"x\"}")).model())
+                .isEqualTo("gpt-4o");
     }
 }

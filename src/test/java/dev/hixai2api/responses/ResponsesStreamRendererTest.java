@@ -10,10 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hixai2api.core.AnswerEvent;
+import dev.hixai2api.core.ChatMessage;
 import dev.hixai2api.core.ErrorKind;
 import dev.hixai2api.core.GatewayException;
 import dev.hixai2api.core.Limits;
 import dev.hixai2api.core.StopReason;
+import dev.hixai2api.core.ToolCall;
 import dev.hixai2api.core.Usage;
 import org.junit.jupiter.api.Test;
 
@@ -22,11 +24,24 @@ class ResponsesStreamRendererTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final List<ObjectNode> finished = new ArrayList<>();
+    private final List<ChatMessage> turns = new ArrayList<>();
 
     private ResponsesStreamRenderer renderer(Integer maxOutputTokens) {
-        ResponsesRequest request = new ResponsesRequest("gpt-4o", "Be brief", List.of(), true,
-                new Limits(maxOutputTokens, List.of()), true, "resp_prev");
-        return new ResponsesStreamRenderer(ResponseShape.of(MAPPER, request), (response, text) -> finished.add(response));
+        return renderer(maxOutputTokens, "\"input\":\"Hi\"");
+    }
+
+    /** A renderer for the request of these body fields (model gpt-4o, instructions and previous response set). */
+    private ResponsesStreamRenderer renderer(Integer maxOutputTokens, String fields) {
+        String body = "{\"model\":\"gpt-4o\",\"instructions\":\"Be brief\",\"previous_response_id\":\"resp_prev\","
+                + "\"stream\":true," + fields + "}";
+        ResponsesRequest parsed = new ResponsesRequestParser(MAPPER).parse(body.getBytes(StandardCharsets.UTF_8));
+        ResponsesRequest request = new ResponsesRequest(parsed.model(), parsed.instructions(), List.of(), true,
+                new Limits(maxOutputTokens, List.of()), true, parsed.previousResponseId(), parsed.tools(),
+                parsed.format(), parsed.echo());
+        return new ResponsesStreamRenderer(ResponseShape.of(MAPPER, request), (response, turn) -> {
+            finished.add(response);
+            turns.add(turn);
+        });
     }
 
     /** Every frame as its parsed data, after checking that its event line names the data's type. */
@@ -138,5 +153,82 @@ class ResponsesStreamRendererTest {
         assertThat(last.at("/response/error/code").asText()).isEqualTo("upstream_failed");
         assertThat(last.at("/response/error/message").asText()).isEqualTo("HixAI broke off.");
         assertThat(finished).isEmpty();
+    }
+
+    @Test
+    void callsAfterTheTextAreFunctionCallItemsAfterTheMessage() throws Exception {
+        String tools = "\"tools\":[{\"type\":\"function\",\"name\":\"get_weather\",\"parameters\":{\"type\":"
+                + "\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}}],\"tool_choice\":\"required\","
+                + "\"parallel_tool_calls\":true,\"text\":{\"format\":{\"type\":\"text\"}}";
+        ToolCall paris = new ToolCall("call_a", "get_weather", "{\"city\":\"Paris\"}");
+        ToolCall rome = new ToolCall("call_b", "get_weather", "{\"city\":\"Rome\"}");
+        List<JsonNode> events = render(renderer(null, "\"input\":\"Hi\"," + tools), new AnswerEvent.Text("Checking."),
+                new AnswerEvent.ToolUse(0, paris), new AnswerEvent.ToolUse(1, rome),
+                new AnswerEvent.End(StopReason.TOOL_USE, null, new Usage(9, 4)));
+
+        assertThat(types(events)).containsExactly("response.created", "response.in_progress",
+                "response.output_item.added", "response.content_part.added", "response.output_text.delta",
+                "response.output_text.done", "response.content_part.done", "response.output_item.done",
+                "response.output_item.added", "response.function_call_arguments.delta",
+                "response.function_call_arguments.done", "response.output_item.done",
+                "response.output_item.added", "response.function_call_arguments.delta",
+                "response.function_call_arguments.done", "response.output_item.done", "response.completed");
+        assertThat(events).extracting(e -> e.get("sequence_number").asInt())
+                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
+        JsonNode added = events.get(8);
+        assertThat(added.get("output_index").asInt()).isEqualTo(1);
+        assertThat(added.at("/item/type").asText()).isEqualTo("function_call");
+        assertThat(added.at("/item/status").asText()).isEqualTo("in_progress");
+        assertThat(added.at("/item/arguments").asText()).isEmpty();
+        String itemId = added.at("/item/id").asText();
+        assertThat(itemId).startsWith("fc_");
+        assertThat(events.subList(9, 11)).allSatisfy(e -> {
+            assertThat(e.get("item_id").asText()).isEqualTo(itemId);
+            assertThat(e.get("output_index").asInt()).isEqualTo(1);
+        });
+        assertThat(events.get(11).get("output_index").asInt()).isEqualTo(1);
+        assertThat(events.get(9).get("delta").asText()).isEqualTo("{\"city\":\"Paris\"}");
+        assertThat(events.get(10).get("arguments").asText()).isEqualTo("{\"city\":\"Paris\"}");
+        assertThat(events.get(11).get("item")).isEqualTo(MAPPER.readTree("{\"id\":\"" + itemId + "\",\"type\":"
+                + "\"function_call\",\"status\":\"completed\",\"call_id\":\"call_a\",\"name\":\"get_weather\","
+                + "\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}"));
+        assertThat(events.get(15).get("output_index").asInt()).isEqualTo(2);
+        JsonNode response = events.get(16).get("response");
+        assertThat(response.get("status").asText()).isEqualTo("completed");
+        assertThat(response.get("output")).extracting(item -> item.get("type").asText())
+                .containsExactly("message", "function_call", "function_call");
+        assertThat(response.at("/output/2/call_id").asText()).isEqualTo("call_b");
+        assertThat(response.at("/tools/0/name").asText()).isEqualTo("get_weather");
+        assertThat(response.get("tool_choice").asText()).isEqualTo("required");
+        assertThat(response.get("parallel_tool_calls").asBoolean()).isTrue();
+        assertThat(response.at("/text/format/type").asText()).isEqualTo("text");
+        assertThat(turns).containsExactly(ChatMessage.toolCalls("Checking.", List.of(paris, rome)));
+    }
+
+    @Test
+    void aCustomToolCallCarriesItsRawInputAndCallsAloneHaveNoMessage() throws Exception {
+        ToolCall patch = new ToolCall("call_c", "apply_patch", "{\"input\":\"*** Begin Patch\\n*** End Patch\"}");
+        List<JsonNode> events = render(renderer(null, "\"input\":\"Hi\",\"tools\":[{\"type\":\"custom\","
+                + "\"name\":\"apply_patch\"}]"), new AnswerEvent.Thinking("Patch it."),
+                new AnswerEvent.ToolUse(0, patch), new AnswerEvent.End(StopReason.TOOL_USE, null, new Usage(9, 4)));
+
+        assertThat(types(events)).containsExactly("response.created", "response.in_progress",
+                "response.output_item.added", "response.reasoning_summary_part.added",
+                "response.reasoning_summary_text.delta", "response.reasoning_summary_text.done",
+                "response.reasoning_summary_part.done", "response.output_item.done",
+                "response.output_item.added", "response.custom_tool_call_input.delta",
+                "response.custom_tool_call_input.done", "response.output_item.done", "response.completed");
+        JsonNode item = events.get(11).get("item");
+        assertThat(events.get(11).get("output_index").asInt()).isEqualTo(1);
+        assertThat(item.get("type").asText()).isEqualTo("custom_tool_call");
+        assertThat(item.get("id").asText()).startsWith("ctc_");
+        assertThat(item.get("call_id").asText()).isEqualTo("call_c");
+        assertThat(item.get("input").asText()).isEqualTo("*** Begin Patch\n*** End Patch");
+        assertThat(item.has("arguments")).isFalse();
+        assertThat(events.get(9).get("delta").asText()).isEqualTo("*** Begin Patch\n*** End Patch");
+        assertThat(events.get(10).get("input").asText()).isEqualTo("*** Begin Patch\n*** End Patch");
+        assertThat(events.get(12).at("/response/output")).extracting(i -> i.get("type").asText())
+                .containsExactly("reasoning", "custom_tool_call");
+        assertThat(turns).containsExactly(ChatMessage.toolCalls("", List.of(patch)));
     }
 }
