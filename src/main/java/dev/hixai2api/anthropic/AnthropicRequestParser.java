@@ -30,7 +30,10 @@ import dev.hixai2api.core.Tools;
  */
 final class AnthropicRequestParser {
 
-    /** Documented fields read elsewhere or ignored: sampling, metadata, thinking budget, service options. */
+    /**
+     * Documented fields read elsewhere (output_format, output_config, mcp_servers, container) or ignored: sampling,
+     * metadata, thinking budget, service options, context management.
+     */
     private static final Set<String> IGNORED_FIELDS = Set.of("temperature", "top_p", "top_k", "metadata",
             "thinking", "service_tier", "container", "mcp_servers", "context_management", "output_config",
             "output_format", "inference_geo");
@@ -60,16 +63,31 @@ final class AnthropicRequestParser {
         int maxTokens = maxTokens(root.get("max_tokens"));
         List<ChatMessage> messages = conversation(root);
         Limits limits = new Limits(maxTokens, stopSequences(root.get("stop_sequences")));
+        refuseServerSide(root);
         return new ChatRequest(model, messages, bool(root.get("stream"), "stream"), limits, ReasoningStyle.BLOCKS)
-                .withTools(tools(root));
+                .withTools(tools(root)).withFormat(AnthropicOutputFormat.read(root));
     }
 
     /** A {@code POST /v1/messages/count_tokens} body: the conversation only, never streamed, no limits. */
     ChatRequest parseCount(byte[] body) {
         JsonNode root = object(body);
         requireKnown(root, true);
+        refuseServerSide(root);
         return new ChatRequest(model(root), conversation(root), false, Limits.NONE, ReasoningStyle.BLOCKS)
-                .withTools(tools(root));
+                .withTools(tools(root)).withFormat(AnthropicOutputFormat.read(root));
+    }
+
+    /** MCP servers and a code-execution container run on Anthropic's side: nothing here can run them. */
+    private static void refuseServerSide(JsonNode root) {
+        JsonNode mcp = root.get("mcp_servers");
+        if (mcp != null && !mcp.isNull() && !(mcp.isArray() && mcp.isEmpty())) {
+            throw invalid("mcp_servers", "mcp_servers: MCP servers are not supported by this gateway (HixAI's web "
+                    + "chat runs no tools); offer their tools as custom `tools` the client runs");
+        }
+        JsonNode container = root.get("container");
+        if (container != null && !container.isNull()) {
+            throw invalid("container", "container: code execution containers are not supported by this gateway");
+        }
     }
 
     private static Tools tools(JsonNode root) {

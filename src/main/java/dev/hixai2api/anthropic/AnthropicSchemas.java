@@ -27,7 +27,9 @@ public final class AnthropicSchemas {
             @Schema(description = "true: server-sent events message_start … message_stop") Boolean stream,
             @Schema(description = "custom tools the model may call (emulated by prompt); server tools are refused")
             List<AnthropicTool> tools,
-            @JsonProperty("tool_choice") AnthropicToolChoice toolChoice) {
+            @JsonProperty("tool_choice") AnthropicToolChoice toolChoice,
+            @Schema(description = "{\"type\":\"json_schema\",\"schema\":{…}}: the answer is JSON meeting the schema")
+            @JsonProperty("output_format") Object outputFormat) {
     }
 
     @Schema(description = "POST /v1/messages/count_tokens: what a Messages request would send")

@@ -135,7 +135,8 @@ final class AnthropicToolsParser {
         return text.toString();
     }
 
-    private static JsonNode schema(JsonNode schema, String path) {
+    /** An object schema the validator can use, copied; refused naming {@code path} otherwise. */
+    static JsonNode schema(JsonNode schema, String path) {
         if (schema == null || schema.isNull()) {
             throw invalid(path, "Field required");
         }
@@ -180,7 +181,7 @@ final class AnthropicToolsParser {
     }
 
     /** Anthropic's message form: the field's path, a colon, the problem. */
-    private static GatewayException invalid(String param, String problem) {
+    static GatewayException invalid(String param, String problem) {
         return GatewayException.invalidRequest(param, param + ": " + problem);
     }
 }

@@ -1,10 +1,6 @@
 package dev.hixai2api.chat;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-
 import dev.hixai2api.core.AnswerEvent;
-import dev.hixai2api.core.AnswerStream;
 import dev.hixai2api.core.ChatRequest;
 import dev.hixai2api.core.ErrorKind;
 import dev.hixai2api.core.GatewayException;
@@ -20,7 +16,7 @@ import dev.hixai2api.hix.HixFailureException;
  * also cuts the upstream answer), and the usage of its question and answer with {@link AnswerEvent.End}.
  * {@link ShapedAnswer} makes the client's answer of one or two of these.
  */
-final class HixAnswer implements AnswerStream {
+final class HixAnswer extends QueuedAnswer {
 
     private final HixEventReader reader;
     private final ChatRequest request;
@@ -28,11 +24,9 @@ final class HixAnswer implements AnswerStream {
     private final boolean breakOnFailure;
     private final AnswerText thinkTags;
     private final LimitFilter limits;
-    private final Deque<AnswerEvent> ready = new ArrayDeque<>();
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder thinking = new StringBuilder();
     private HixEvent first;
-    private boolean ended;
 
     /**
      * @param first          the event already read to be sure HixAI answered
@@ -51,17 +45,7 @@ final class HixAnswer implements AnswerStream {
     }
 
     @Override
-    public AnswerEvent next() {
-        while (ready.isEmpty()) {
-            if (ended) {
-                throw new IllegalStateException("the answer has ended");
-            }
-            pull();
-        }
-        return ready.removeFirst();
-    }
-
-    private void pull() {
+    protected void pull() {
         HixEvent event = first;
         first = null;
         if (event == null) {

@@ -1,8 +1,6 @@
 package dev.hixai2api.chat;
 
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -33,7 +31,7 @@ import dev.hixai2api.tools.ToolPrompt;
  * and calls) is handed to {@code onComplete} before the End leaves, so it is recorded first; the End's usage sums
  * both turns.
  */
-final class ShapedAnswer implements AnswerStream {
+final class ShapedAnswer extends QueuedAnswer {
 
     private final ChatRequest request;
     private final Function<String, AnswerStream> followUp;
@@ -41,7 +39,6 @@ final class ShapedAnswer implements AnswerStream {
     private final Consumer<ChatMessage> onComplete;
     private final ToolCallCheck toolCheck;
     private final JsonAnswer jsonAnswer;
-    private final Deque<AnswerEvent> ready = new ArrayDeque<>();
     private final StringBuilder shown = new StringBuilder();
     private AnswerStream current;
     private ToolCallFilter filter;
@@ -50,7 +47,6 @@ final class ShapedAnswer implements AnswerStream {
     private boolean corrected;
     /** The corrective turn's text is set apart from what the first answer already showed. */
     private boolean separate;
-    private boolean ended;
 
     /**
      * @param followUp       asks the same chat a further question and returns its answer
@@ -74,17 +70,7 @@ final class ShapedAnswer implements AnswerStream {
     }
 
     @Override
-    public AnswerEvent next() {
-        while (ready.isEmpty()) {
-            if (ended) {
-                throw new IllegalStateException("the answer has ended");
-            }
-            pull();
-        }
-        return ready.removeFirst();
-    }
-
-    private void pull() {
+    protected void pull() {
         AnswerEvent event = current.next();
         if (event instanceof AnswerEvent.Text text) {
             raw.append(text.text());

@@ -1,9 +1,5 @@
 package dev.hixai2api.tools;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hixai2api.core.ToolChoice;
 import dev.hixai2api.core.ToolDefinition;
 import dev.hixai2api.core.Tools;
+import dev.hixai2api.security.Secrets;
 
 /**
  * What the model reads about the tools it may call, since HixAI's web chat has no tool API: the tool list (one JSON
@@ -83,12 +80,7 @@ public final class ToolPrompt {
         }
         StringBuilder all = new StringBuilder();
         tools.definitions().forEach(tool -> all.append(line(tool)).append('\n'));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(all.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Secrets.sha256Hex(all.toString());
     }
 
     /** The corrective turn after an answer whose calls were unusable. */

@@ -29,7 +29,7 @@ class DoorSchemasTest {
 
         Schema<?> request = schemas.get("AnthropicMessagesRequest");
         assertThat(request.getProperties()).containsOnlyKeys("model", "max_tokens", "messages", "system",
-                "stop_sequences", "stream", "tools", "tool_choice");
+                "stop_sequences", "stream", "tools", "tool_choice", "output_format");
         assertThat(request.getRequired()).containsExactlyInAnyOrder("model", "max_tokens", "messages");
         assertThat(schemas).containsKeys("AnthropicInputMessage", "AnthropicContentBlock", "AnthropicSource");
         assertThat(schemas.get("AnthropicSource").getProperties()).containsKey("media_type");

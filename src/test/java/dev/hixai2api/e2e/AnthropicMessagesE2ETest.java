@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hixai2api.pool.HixCookie;
 import dev.hixai2api.simulator.ChatCall;
 import dev.hixai2api.simulator.Failure;
+import dev.hixai2api.simulator.ModelBehaviour;
 import dev.hixai2api.core.TokenCounter;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -290,6 +291,39 @@ class AnthropicMessagesE2ETest extends GatewayTestSupport {
         assertThat(events.get(events.size() - 2).data().at("/delta/stop_reason").asText()).isEqualTo("tool_use");
     }
 
+    private static final String PERSON = "{\"type\":\"json_schema\",\"schema\":{\"type\":\"object\","
+            + "\"properties\":{\"name\":{\"type\":\"string\"},\"age\":{\"type\":\"integer\"}},"
+            + "\"required\":[\"name\",\"age\"]}}";
+
+    @Test
+    void anOutputFormatAnswersTheJsonThatMeetsItsSchema() {
+        seedCookie("tok-a", 100);
+        String messages = "[{\"role\":\"user\",\"content\":\"Ada is 36\"}]";
+
+        JsonNode plain = json(anthropic("/v1/messages", message("gpt-4o-mini", false, ",\"output_format\":" + PERSON,
+                messages), null, null).body());
+        List<Event> streamed = events(anthropic("/v1/messages", message("gpt-4o-mini", true,
+                ",\"output_config\":{\"format\":" + PERSON + ",\"effort\":\"low\"}", messages), null, null));
+
+        assertThat(json(plain.at("/content/0/text").asText())).isEqualTo(json("{\"name\":\"Ada\",\"age\":36}"));
+        assertThat(plain.get("stop_reason").asText()).isEqualTo("end_turn");
+        assertThat(json(deltas(streamed, "text_delta", "text"))).isEqualTo(json("{\"name\":\"Ada\",\"age\":36}"));
+        assertThat(SIMULATOR.chatCalls()).extracting(ChatCall::question)
+                .allSatisfy(q -> assertThat(q).contains("<schema>", "\"required\":[\"name\",\"age\"]"));
+    }
+
+    @Test
+    void anOutputFormatStillMissedAfterTheCorrectiveTurnIsAnApiError() {
+        seedCookie("tok-a", 100);
+        SIMULATOR.behaviour(ModelBehaviour.INVALID_ALWAYS);
+
+        HttpResponse<String> response = anthropic("/v1/messages", message("gpt-4o-mini", false,
+                ",\"output_format\":" + PERSON, "[{\"role\":\"user\",\"content\":\"Ada is 36\"}]"), null, null);
+
+        assertAnthropicError(response, 502, "api_error");
+        assertThat(SIMULATOR.chatCalls()).hasSize(2);
+    }
+
     @Test
     void countTokensCountsTheToolsAsTheQuestionStatesThem() {
         seedCookie("tok-a", 100);
@@ -400,6 +434,20 @@ class AnthropicMessagesE2ETest extends GatewayTestSupport {
                 ",\"tools\":[{\"type\":\"web_search_20250305\",\"name\":\"web_search\"}]"), null, null);
         assertAnthropicError(serverTool, 400, "invalid_request_error");
         assertThat(json(serverTool.body()).at("/error/message").asText()).startsWith("tools.0.type:");
+        HttpResponse<String> mcp = anthropic("/v1/messages", hello("gpt-4o-mini", false,
+                ",\"mcp_servers\":[{\"type\":\"url\",\"url\":\"http://127.0.0.1:9/mcp\",\"name\":\"m\"}]"), null, null);
+        assertAnthropicError(mcp, 400, "invalid_request_error");
+        assertThat(json(mcp.body()).at("/error/message").asText()).startsWith("mcp_servers:");
+        HttpResponse<String> textFormat = anthropic("/v1/messages", hello("gpt-4o-mini", false,
+                ",\"output_format\":{\"type\":\"text\"}"), null, null);
+        assertAnthropicError(textFormat, 400, "invalid_request_error");
+        assertThat(json(textFormat.body()).at("/error/message").asText()).startsWith("output_format.type:");
+        HttpResponse<String> badSchema = anthropic("/v1/messages", hello("gpt-4o-mini", false,
+                ",\"output_config\":{\"format\":{\"type\":\"json_schema\",\"schema\":{\"type\":\"object\","
+                        + "\"required\":3}}}"), null, null);
+        assertAnthropicError(badSchema, 400, "invalid_request_error");
+        assertThat(json(badSchema.body()).at("/error/message").asText()).startsWith("output_config.format.schema:");
+        assertThat(SIMULATOR.chatCalls()).as("HixAI is never asked").isEmpty();
 
         assertAnthropicError(anthropic("/v1/messages/count_tokens", "{\"model\":", null, null), 400, "invalid_request_error");
     }

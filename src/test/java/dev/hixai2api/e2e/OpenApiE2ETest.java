@@ -80,11 +80,13 @@ class OpenApiE2ETest extends GatewayTestSupport {
         assertThat(schemas.path("AnthropicErrorBody").path("properties").fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("type", "error");
         assertThat(schemas.path("ResponsesCreateRequest").path("properties").fieldNames()).toIterable()
-                .contains("model", "input", "instructions", "stream", "previous_response_id", "store");
+                .contains("model", "input", "instructions", "stream", "previous_response_id", "store", "tools",
+                        "tool_choice", "text");
         assertThat(schemas.path("ResponseObject").path("properties").fieldNames()).toIterable()
                 .contains("id", "status", "output", "usage");
         assertThat(schemas.path("ResponseOutputItem").path("properties").path("type").path("enum"))
-                .extracting(JsonNode::asText).containsExactly("reasoning", "message");
+                .extracting(JsonNode::asText)
+                .containsExactly("reasoning", "message", "function_call", "custom_tool_call");
         // the chat completion's schemas are still the OpenAI ones
         assertThat(schemas.path("ChatCompletionSchema").path("properties").has("messages")).isTrue();
     }

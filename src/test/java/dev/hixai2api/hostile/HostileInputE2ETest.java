@@ -125,6 +125,9 @@ class HostileInputE2ETest extends GatewayTestSupport {
                 v1("10,000 nested objects in an unknown field",
                         "{\"model\":\"gpt-4o-mini\",\"x\":" + "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000)
                                 + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").status(400).param(null),
+                v1("unknown field nested 900 deep (read, then refused as unknown)",
+                        "{\"model\":\"gpt-4o-mini\",\"x\":" + "[".repeat(900) + "]".repeat(900) + "," + HI + "}")
+                        .status(400).param("x"),
                 v1("100,000 unclosed arrays", "[".repeat(100_000)).status(400).param(null),
                 // top level of the wrong type
                 v1("top level array", "[{\"model\":\"gpt-4o-mini\"}]").status(400).param(null),
@@ -303,8 +306,6 @@ class HostileInputE2ETest extends GatewayTestSupport {
                 v1("emoji, ZWJ sequences and supplementary planes", userContent(q("👩‍👩‍👧‍👦 𝕳𝖎𝖝 \uD83D\uDE00 中文"))),
                 v1("SQL text in content", userContent(q("'; DROP TABLE conversation; --"))),
                 v1("path text in content", userContent(q("../../../../etc/passwd"))),
-                v1("unknown field nested 900 deep",
-                        "{\"model\":\"gpt-4o-mini\",\"x\":" + "[".repeat(900) + "]".repeat(900) + "," + HI + "}"),
                 v1("8,000 tiny messages (the oldest are dropped)",
                         manyMessages(7_999, "{\"role\":\"user\",\"content\":\"a\"}", "{\"role\":\"user\",\"content\":\"a\"}")),
                 v1("3,000 text parts in one message", userContent("[" + String.join(",",
