@@ -4,13 +4,11 @@ import dev.hixai2api.core.ErrorKind;
 import dev.hixai2api.core.GatewayException;
 import dev.hixai2api.core.Attachment;
 import dev.hixai2api.core.ChatMessage;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -26,18 +24,7 @@ public final class ChatCompletionRequestParser {
     }
 
     public ChatCompletionRequest parse(byte[] body) {
-        JsonNode root;
-        try {
-            root = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
-        } catch (JsonProcessingException e) {
-            throw GatewayException.invalidRequest(null, "We could not parse the JSON body of your request: "
-                    + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw GatewayException.invalidRequest(null, "We could not read the body of your request.");
-        }
-        if (root == null || !root.isObject()) {
-            throw GatewayException.invalidRequest(null, "The request body must be a JSON object.");
-        }
+        JsonNode root = OpenAiFields.object(mapper, body);
         JsonNode model = root.get("model");
         if (model == null || !model.isTextual() || model.asText().isBlank()) {
             throw GatewayException.invalidRequest("model", "`model` is required and must be a non-empty string.");

@@ -1,12 +1,34 @@
 package dev.hixai2api.openai;
 
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hixai2api.core.GatewayException;
 
 /** Typed fields of an OpenAI request body, refused in OpenAI's words with the field's path as {@code param}. */
 public final class OpenAiFields {
 
     private OpenAiFields() {
+    }
+
+    /** The request body as a JSON object, nothing after it; refused in OpenAI's words otherwise. */
+    public static JsonNode object(ObjectMapper mapper, byte[] body) {
+        JsonNode root;
+        try {
+            root = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
+        } catch (JsonProcessingException e) {
+            throw GatewayException.invalidRequest(null, "We could not parse the JSON body of your request: "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw GatewayException.invalidRequest(null, "We could not read the body of your request.");
+        }
+        if (root == null || !root.isObject()) {
+            throw GatewayException.invalidRequest(null, "The request body must be a JSON object.");
+        }
+        return root;
     }
 
     /** A string that must be there. */

@@ -1,12 +1,9 @@
 package dev.hixai2api.responses;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -69,19 +66,7 @@ public final class ResponsesRequestParser {
     }
 
     private JsonNode read(byte[] body) {
-        JsonNode root;
-        try {
-            root = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
-        } catch (JsonProcessingException e) {
-            throw GatewayException.invalidRequest(null, "We could not parse the JSON body of your request: "
-                    + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw GatewayException.invalidRequest(null, "We could not read the body of your request.");
-        }
-        if (root == null || !root.isObject()) {
-            throw GatewayException.invalidRequest(null, "The request body must be a JSON object.");
-        }
-        return root;
+        return OpenAiFields.object(mapper, body);
     }
 
     private List<ChatMessage> input(JsonNode input) {
