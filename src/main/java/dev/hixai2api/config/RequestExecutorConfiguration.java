@@ -16,7 +16,7 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * On JDK 21+, the executor platform-http runs each request on (for the whole of its stream): a pool of
+ * On JDK 21+, the executor Tomcat runs each request and its route on (for the whole of its stream): a pool of
  * platform threads serves the first {@value #PLATFORM_THREADS} requests at once, and every request beyond runs
  * on a virtual thread of its own, up to MAX_CONCURRENT_REQUESTS in all. A platform thread is cheaper in CPU per
  * request (a virtual thread copies its deep Spring/Camel stack at every blocking read of the upstream stream);

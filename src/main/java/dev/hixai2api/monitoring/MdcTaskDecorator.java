@@ -7,8 +7,8 @@ import org.springframework.core.task.TaskDecorator;
 import org.springframework.stereotype.Component;
 
 /**
- * platform-http serves each request on Spring's task executor, not the servlet thread: the request id the
- * servlet filter put in the MDC travels with the task, so the route's log lines carry it too.
+ * A stream's attempts run on an answer thread of their own (StreamKeepalive): the request id the servlet filter
+ * put in the MDC travels with the task, so the route's log lines carry it too.
  */
 @Component
 public class MdcTaskDecorator implements TaskDecorator {

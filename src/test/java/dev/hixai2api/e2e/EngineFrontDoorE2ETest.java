@@ -25,7 +25,10 @@ import dev.hixai2api.core.ResponseFormat;
 import dev.hixai2api.core.StreamRenderer;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -201,6 +204,16 @@ class EngineFrontDoorE2ETest extends GatewayTestSupport {
         @Bean
         LinesDoor linesDoor() {
             return new LinesDoor();
+        }
+
+        /** Sees every dispatch of every request, for {@link InlineServingE2ETest}. */
+        @Bean
+        FilterRegistrationBean<InlineServingE2ETest.DispatchRecorder> dispatchRecorder() {
+            FilterRegistrationBean<InlineServingE2ETest.DispatchRecorder> registration =
+                    new FilterRegistrationBean<>(new InlineServingE2ETest.DispatchRecorder());
+            registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
         }
 
         @Bean
