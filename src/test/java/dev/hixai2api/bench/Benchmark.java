@@ -272,6 +272,7 @@ public final class Benchmark {
         long self = ProcessHandle.current().pid();
         Sampler sampler = new Sampler(pid);
         long gatewayTicks = ProcStats.cpuTicks(pid);
+        long gatewayKernelTicks = ProcStats.kernelTicks(pid);
         long selfTicks = ProcStats.cpuTicks(self);
         long[] machine = ProcStats.machineTicks();
         AtomicReference<String> dump = new AtomicReference<>();
@@ -285,6 +286,7 @@ public final class Benchmark {
         sampler.stop();
         Instant ended = Instant.now();
         double gatewayCpuMillis = (ProcStats.cpuTicks(pid) - gatewayTicks) * 1000.0 / ProcStats.TICKS_PER_SECOND;
+        double gatewayKernelMillis = (ProcStats.kernelTicks(pid) - gatewayKernelTicks) * 1000.0 / ProcStats.TICKS_PER_SECOND;
         double selfCpuMillis = (ProcStats.cpuTicks(self) - selfTicks) * 1000.0 / ProcStats.TICKS_PER_SECOND;
         long[] machineAfter = ProcStats.machineTicks();
         double machineBusy = machineAfter[1] == machine[1] ? 0
@@ -294,7 +296,9 @@ public final class Benchmark {
                 throughGateway ? sampler.maxRss : -1, throughGateway ? sampler.maxThreads : -1,
                 throughGateway ? gatewayCpuMillis / Math.max(1, outcome.requests() - outcome.errors()) : Double.NaN,
                 throughGateway ? gatewayCpuMillis / 10.0 / outcome.seconds() : Double.NaN,
-                selfCpuMillis / 10.0 / outcome.seconds(), machineBusy, upstream, started, ended);
+                selfCpuMillis / 10.0 / outcome.seconds(), machineBusy, upstream, started, ended,
+                throughGateway && gatewayCpuMillis > 0 ? 100.0 * gatewayKernelMillis / gatewayCpuMillis : Double.NaN,
+                selfCpuMillis / Math.max(1, outcome.requests() - outcome.errors()));
         if (dump.get() != null) {
             Path file = config.outDir().resolve("threads-" + level + "-" + mode + ".txt");
             Files.writeString(file, dump.get(), StandardCharsets.UTF_8);
@@ -532,7 +536,8 @@ public final class Benchmark {
     /** One measured phase. rss/threads/cpu of the gateway process; -1 or NaN for the direct baseline. */
     record PhaseResult(int level, String mode, Outcome outcome, long maxRssBytes, long maxThreads,
                        double cpuMillisPerRequest, double gatewayCpuPercent, double benchCpuPercent,
-                       double machineBusyPercent, Map<String, Long> upstreamCalls, Instant started, Instant ended) {
+                       double machineBusyPercent, Map<String, Long> upstreamCalls, Instant started, Instant ended,
+                       double gatewayKernelPercent, double benchCpuMillisPerRequest) {
 
         double ttftP50() {
             return LoadGenerator.percentileMillis(outcome.firstToken(), 50);

@@ -26,14 +26,25 @@ final class ProcStats {
 
     /** utime + stime in clock ticks, or -1 when the process is gone. */
     static long cpuTicks(long pid) {
+        long[] times = cpuTimes(pid);
+        return times == null ? -1 : times[0] + times[1];
+    }
+
+    /** stime alone: the process's CPU in the kernel (system calls, socket I/O, thread wake-ups), or -1. */
+    static long kernelTicks(long pid) {
+        long[] times = cpuTimes(pid);
+        return times == null ? -1 : times[1];
+    }
+
+    private static long[] cpuTimes(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             // the command name (field 2) may hold spaces: count the fields after its closing parenthesis
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // fields[0] is field 3 (state): utime is field 14, stime field 15
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return null;
         }
     }
 

@@ -266,14 +266,20 @@ final class Report {
         md.append("\n### CPU, threads and upstream calls\n\n");
         md.append("CPU in % of one core over the phase (gateway, benchmark JVM = load generator + simulator, other "
                 + "processes); machine busy in % of all cores: when it is near 100 %, every number above is CPU-bound. "
+                + "In the kernel: the share of the gateway's CPU spent in system calls (socket reads and writes, thread "
+                + "wake-ups), which JFR's samples do not see. Benchmark JVM ms/request: its CPU per answered request; "
+                + "in the direct phase that is both ends of the upstream calls (the JDK's HTTP client and server, an SSE "
+                + "parser, the simulator's timers), the same exchanges the gateway serves and makes. "
                 + "Upstream calls are what the simulator received during the phase, per request sent.\n\n");
-        md.append("| clients | mode | gateway CPU % | benchmark JVM CPU % | other processes CPU % | machine busy % "
-                + "| gateway threads max | upstream calls per request |\n");
-        md.append("|---:|---|---:|---:|---:|---:|---:|---|\n");
+        md.append("| clients | mode | gateway CPU % | in the kernel % | benchmark JVM CPU % | benchmark JVM ms/request "
+                + "| other processes CPU % | machine busy % | gateway threads max | upstream calls per request |\n");
+        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (int level : config.levels()) {
             for (String mode : List.of(Benchmark.DIRECT, Benchmark.STREAM, Benchmark.NON_STREAM)) {
                 find(level, mode).ifPresent(r -> md.append("| ").append(level).append(" | ").append(mode).append(" | ")
-                        .append(num(r.gatewayCpuPercent(), 0)).append(" | ").append(num(r.benchCpuPercent(), 0))
+                        .append(num(r.gatewayCpuPercent(), 0)).append(" | ").append(num(r.gatewayKernelPercent(), 0))
+                        .append(" | ").append(num(r.benchCpuPercent(), 0))
+                        .append(" | ").append(num(r.benchCpuMillisPerRequest(), 2))
                         .append(" | ").append(num(otherCpuPercent(r), 0))
                         .append(" | ").append(num(r.machineBusyPercent(), 0)).append(" | ")
                         .append(r.maxThreads() < 0 ? "—" : String.valueOf(r.maxThreads())).append(" | ")
