@@ -122,7 +122,7 @@ public class StreamKeepalive implements Processor, DisposableBean {
     }
 
     private static void copy(RenderedStream stream, KeepaliveStream body) throws InterruptedException {
-        byte[] buffer = new byte[8192];
+        byte[] buffer = new byte[2048];  // one frame per read, held for the whole stream
         for (int read = stream.read(buffer, 0, buffer.length); read >= 0; read = stream.read(buffer, 0, buffer.length)) {
             if (!body.offer(Arrays.copyOf(buffer, read))) {
                 return;

@@ -14,8 +14,10 @@ import org.apache.camel.component.http.HttpComponent;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.net.InetAddressUtils;
 import org.apache.hc.core5.util.TimeValue;
@@ -33,6 +35,7 @@ import org.springframework.context.annotation.Configuration;
 public class HixHttpClientConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(HixHttpClientConfiguration.class);
+    static final int CONNECTION_BUFFER_BYTES = 4096;
 
     /** PROXY_URL, parsed once: a malformed value stops the start here, with a message that names it. */
     @Bean
@@ -109,6 +112,12 @@ public class HixHttpClientConfiguration {
                         .setSocketTimeout(firstByte)
                         // proxies close idle connections: check a pooled one that sat unused before reusing it
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .build())
+                // Every pooled connection holds an input and an output buffer of this size (8 KB each by default);
+                // HixAI's requests and events are a few hundred bytes, and a thousand open streams hold a thousand
+                // connections in a heap sized for the gateway's 512 MB (docs/benchmark.md).
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                        .http1Config(Http1Config.custom().setBufferSize(CONNECTION_BUFFER_BYTES).build())
                         .build());
         if (proxy.kind() == UpstreamProxy.Kind.SOCKS) {
             // Unresolved: the proxy's own name is looked up at each connection, not once at start-up.

@@ -17,7 +17,8 @@ public final class HixEventReader implements AutoCloseable {
     private final HixAdaptor adaptor;
     private final SseParser parser = new SseParser();
     private final Deque<String> pending = new ArrayDeque<>();
-    private final byte[] buffer = new byte[8192];
+    /** HixAI's events are a few hundred bytes and the connection buffers its own reads: this is held per open stream. */
+    private final byte[] buffer = new byte[2048];
     private boolean done;
     private boolean closed;
 

@@ -5,6 +5,7 @@ import dev.hixai2api.bench.LoadGenerator.Outcome;
 import dev.hixai2api.simulator.HixSimulator;
 import dev.hixai2api.simulator.RecordedRequest;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,10 +159,17 @@ public final class Benchmark {
         gateway = null;
         report.gatewayLog = gatewayLog;
         if (report.jfrFile != null && Files.exists(report.jfrFile)) {
-            for (PhaseResult result : report.results) {
-                if (!result.mode().equals(DIRECT)) {
-                    report.profiles.put(result, JfrLayers.read(report.jfrFile, result.started(), result.ended()));
+            try {
+                for (PhaseResult result : report.results) {
+                    if (!result.mode().equals(DIRECT)) {
+                        report.profiles.put(result, JfrLayers.read(report.jfrFile, result.started(), result.ended()));
+                    }
                 }
+            } catch (IOException e) {
+                // a gateway that died (an OutOfMemoryError ends it) leaves no recording: the run is still reported
+                report.profiles.clear();
+                report.jfrProblem = e.getMessage();
+                log("no layer tables: " + e.getMessage());
             }
         }
         report.logProblems = logProblems(gatewayLog);

@@ -68,6 +68,8 @@ final class Report {
     String loadAfter;
     List<String> otherStartups = List.of();
     Path jfrFile;
+    /** Why the recording could not be read (the gateway died before writing it), or null. */
+    String jfrProblem;
     Path threadDumpFile;
     int threadDumpLevel;
     Map<String, Long> threadGroups;
@@ -357,7 +359,10 @@ final class Report {
         md.append("| `BENCH_SETTLE_S` | `60` | before the first start, wait at most this long for the machine to be 80 % idle (the build and the AOT training run just before) |\n");
         md.append("| `BENCH_BASELINE` | empty | the `benchmark-data.csv` of an earlier run (every run writes `docs/benchmark-data.csv`), e.g. `docs/benchmark-baseline.csv`: adds a before-and-after section and `docs/benchmark-compare.png` |\n");
         md.append("| `BUILD_DIR` | `target` | Maven output folder (`-Dbuild.dir`) |\n");
-        if (jfrFile != null) {
+        if (jfrFile != null && jfrProblem != null) {
+            md.append("\nThis run's JFR profile could not be read (").append(jfrProblem)
+                    .append("): the gateway ended before writing it, so there are no layer tables.\n");
+        } else if (jfrFile != null) {
             md.append("\nThis run recorded a JFR profile: `").append(config.projectDir().relativize(jfrFile)).append("`.\n");
         }
         return md.toString();
