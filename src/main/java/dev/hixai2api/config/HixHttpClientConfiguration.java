@@ -35,7 +35,7 @@ import org.springframework.context.annotation.Configuration;
 public class HixHttpClientConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(HixHttpClientConfiguration.class);
-    static final int CONNECTION_BUFFER_BYTES = 4096;
+    private static final int CONNECTION_BUFFER_BYTES = 4096;
 
     /** PROXY_URL, parsed once: a malformed value stops the start here, with a message that names it. */
     @Bean

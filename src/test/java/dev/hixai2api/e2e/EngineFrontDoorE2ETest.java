@@ -23,14 +23,14 @@ import dev.hixai2api.core.Limits;
 import dev.hixai2api.core.ReasoningStyle;
 import dev.hixai2api.core.ResponseFormat;
 import dev.hixai2api.core.StreamRenderer;
+import jakarta.servlet.DispatcherType;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-import jakarta.servlet.DispatcherType;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 
 /**
  * The engine serves any {@link FrontDoor}: a minimal line-based dialect plugged in the way the real doors are

@@ -22,16 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 
 /**
- * A request to a door is served in one pass on one thread (api.InlinePlatformHttp): one dispatch through the
- * filters and Spring MVC, the route run on the thread that read the request, the response complete when that
- * dispatch returns. Camel's Spring Boot engine ran the route on a second thread and dispatched every request
- * twice (the second time as an asynchronous dispatch).
+ * A request to a door is served in one pass (api.InlinePlatformHttp): one dispatch through the filters and Spring
+ * MVC, in which the route runs, and the response complete when that dispatch returns. Camel's Spring Boot engine
+ * started an asynchronous request, ran the route on a second thread and dispatched every request a second time.
  */
 @Import(EngineFrontDoorE2ETest.LinesDoorConfiguration.class)
 class InlineServingE2ETest extends GatewayTestSupport {
 
     @Test
-    void everyDoorServesARequestInOneDispatchOnTheThreadThatReadIt() {
+    void everyDoorServesARequestInOneDispatch() {
         seedCookie("tok-a", 100);
         SIMULATOR.answerWith(List.of("Hello", " there"));
         DispatchRecorder.DISPATCHES.clear();
