@@ -37,6 +37,7 @@ public class AdminErrorHandling extends RouteConfigurationBuilder {
                     .process(responses::cookieCheckFailed)
                 .end()
                 .onException(Exception.class)
+                    .onWhen(exchange -> !HixFailureException.isUpstream(exchange.getException()))
                     .handled(true)
                     .process(responses::unexpected)
                 .end();

@@ -49,6 +49,8 @@ public class AdminResponses {
                     Envelope.failed("HixAI does not accept this cookie: " + failure.getMessage()));
             case CLOUDFLARE -> write(exchange, 503, Envelope.failed(failure.getMessage()
                     + ". The cookie could not be checked: set PROXY_URL or try again later."));
+            case GATEWAY_BUSY -> write(exchange, 503, Envelope.failed("The cookie could not be checked: "
+                    + failure.getMessage() + "; try again later."));
             default -> write(exchange, 502, Envelope.failed("The cookie could not be checked: " + failure.getMessage()));
         }
     }

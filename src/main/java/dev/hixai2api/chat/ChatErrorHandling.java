@@ -46,6 +46,7 @@ public class ChatErrorHandling extends RouteConfigurationBuilder {
                     .process(responses::refused)
                 .end()
                 .onException(Exception.class)
+                    .onWhen(exchange -> !HixFailureException.isUpstream(exchange.getException()))
                     .handled(true)
                     .process(responses::unexpected)
                 .end();

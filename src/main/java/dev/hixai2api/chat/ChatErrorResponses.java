@@ -1,5 +1,7 @@
 package dev.hixai2api.chat;
 
+import java.time.Duration;
+
 import dev.hixai2api.core.ErrorKind;
 import dev.hixai2api.core.GatewayException;
 import dev.hixai2api.hix.FailureClass;
@@ -52,6 +54,9 @@ public class ChatErrorResponses {
                             + "to send HixAI calls through a proxy, or try again later.");
             case DEAD_SESSION, NO_CREDIT -> new GatewayException(ErrorKind.UNAVAILABLE, "no_usable_cookie", null,
                     "No stored HixAI account could serve this request. " + attempts);
+            case GATEWAY_BUSY -> new GatewayException(ErrorKind.UNAVAILABLE, "upstream_connections_exhausted", null,
+                    "The gateway is at its limit of connections to HixAI: " + reason + ". Try again shortly.",
+                    Duration.ofSeconds(1));
             default -> count > 1
                     ? new GatewayException(ErrorKind.UNAVAILABLE, "all_attempts_failed", null,
                             "All " + count + " attempts failed. " + attempts)

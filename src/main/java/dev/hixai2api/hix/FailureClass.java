@@ -11,7 +11,12 @@ public enum FailureClass {
     /** 5xx, reset, stall, a stream cut short, HTML where JSON was expected: another attempt may succeed. */
     TRANSIENT(true),
     /** HixAI refused the request itself (4xx): repeating it elsewhere would fail the same way. */
-    REJECTED(false);
+    REJECTED(false),
+    /**
+     * Every one of the gateway's UPSTREAM_MAX_CONNECTIONS connections to HixAI stayed in use for
+     * UPSTREAM_CONNECT_TIMEOUT: the gateway is at its own limit, no cookie is at fault and another would wait alike.
+     */
+    GATEWAY_BUSY(false);
 
     private final boolean worthAnotherCookie;
 

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.util.DeadlineTimeoutException;
 
 /** An upstream call that failed, with its class and a reason fit for logs and clients (never a secret). */
 public class HixFailureException extends RuntimeException {
@@ -27,6 +29,14 @@ public class HixFailureException extends RuntimeException {
      */
     public static HixFailureException of(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
+            // HttpClient's wait for a pooled connection: ConnectionRequestTimeoutException, or its pool's
+            // DeadlineTimeoutException inside a RequestFailedException (both I/O exceptions on the outside)
+            if (t instanceof ConnectionRequestTimeoutException || t instanceof DeadlineTimeoutException) {
+                return new HixFailureException(FailureClass.GATEWAY_BUSY, "all UPSTREAM_MAX_CONNECTIONS connections "
+                        + "to HixAI stayed in use for UPSTREAM_CONNECT_TIMEOUT", t);
+            }
+        }
+        for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof HixFailureException failure) {
                 return failure;
             }
@@ -47,6 +57,15 @@ public class HixFailureException extends RuntimeException {
             return "HixAI did not answer within UPSTREAM_FIRST_BYTE_TIMEOUT (or fell silent for UPSTREAM_IDLE_TIMEOUT)";
         }
         return "the connection to HixAI failed";
+    }
+
+    /**
+     * Whether an exception is an upstream failure, wherever in its causes: the error handlers' catch-all clause
+     * leaves these to the upstream clause, which Camel would otherwise not pick for an I/O exception whose
+     * innermost cause is not one (it matches from the innermost cause outwards).
+     */
+    public static boolean isUpstream(Throwable error) {
+        return of(error) != null;
     }
 
     public FailureClass failureClass() {
