@@ -10,15 +10,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hixai2api.simulator.Upload;
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
 /**
  * With the default settings a file of exactly ATTACHMENT_MAX_SIZE (20 MB) travels as a base64 data URI of
- * 27,962,028 chars, one JSON string longer than Jackson's default cap of 20,000,000, inside MAX_BODY_SIZE (32 MB).
+ * 27,962,028 chars, one JSON string longer than Jackson's default cap of 20,000,000, inside MAX_BODY_SIZE (32 MB),
+ * read through the clients' 2 KB socket read buffers.
  */
 class LargeAttachmentE2ETest extends GatewayTestSupport {
 
     private static final int ATTACHMENT_MAX_SIZE = 20 * 1024 * 1024;
+
+    @Autowired
+    private ServletWebServerApplicationContext context;
+
+    @Test
+    void clientConnectionsHaveTheSmallSocketBuffers() {
+        Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+
+        assertThat(connector.getProperty("socket.appReadBufSize")).isEqualTo("2048");
+        assertThat(connector.getProperty("socket.appWriteBufSize")).isEqualTo("4096");
+    }
 
     @Test
     void aDataUriFileOfExactlyAttachmentMaxSizeIsUploadedToHixAi() {
