@@ -326,6 +326,11 @@ final class Report {
         }
 
         md.append("\n## Targets\n\n");
+        if (jfrFile != null) {
+            md.append("This run recorded a JFR profile, which cost the gateway about a third more CPU per request and its "
+                    + "AOT cache when measured (docs/benchmark.md, third pass of issue 15): read the targets from a run "
+                    + "without `BENCH_JFR`.\n\n");
+        }
         md.append("| target | measured | |\n|---|---|---|\n");
         targets(md);
 
@@ -353,7 +358,7 @@ final class Report {
         md.append("| `BENCH_MAX_RAM` | `512m` | memory the gateway's JVM sizes itself for (`-XX:MaxRAM`), as in a container with that limit |\n");
         md.append("| `BENCH_AOT`, `BENCH_AOT_PORT` | `1`, `17011` | `0`: no AOT cache; the port of the cache's training run (JDK 25+, `src/main/docker/aot-training.sh`) |\n");
         md.append("| `BENCH_GATEWAY_ENV` | empty | extra settings of the gateway, e.g. `UPSTREAM_MAX_CONNECTIONS=1200` |\n");
-        md.append("| `BENCH_JFR` | `0` | `1`: the gateway runs with `-XX:StartFlightRecording` (profile settings), written to `${BUILD_DIR}/bench/gateway.jfr` when the gateway stops; open it in JDK Mission Control or `jfr print` |\n");
+        md.append("| `BENCH_JFR` | `0` | `1`: the gateway runs with `-XX:StartFlightRecording` (profile settings), written to `${BUILD_DIR}/bench/gateway.jfr` when the gateway stops; open it in JDK Mission Control or `jfr print`. The recording costs the gateway CPU and its AOT cache, so the layer shares are read from such a run and the targets from one without it |\n");
         md.append("| `BENCH_THREAD_DUMP` | `1` | `0`: no thread dump during the highest level |\n");
         md.append("| `BENCH_STARTS` | `3` | starts of the gateway whose median is the start-up time (the last one runs the load phases) |\n");
         md.append("| `BENCH_SETTLE_S` | `60` | before the first start, wait at most this long for the machine to be 80 % idle (the build and the AOT training run just before) |\n");
