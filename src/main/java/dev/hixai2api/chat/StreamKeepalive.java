@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.hixai2api.config.GatewayProperties;
 import dev.hixai2api.core.AnswerEvent;
 import dev.hixai2api.core.GatewayException;
-import dev.hixai2api.monitoring.MdcTaskDecorator;
+import dev.hixai2api.monitoring.MdcPropagation;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
@@ -43,10 +43,10 @@ public class StreamKeepalive implements Processor, DisposableBean {
 
     private final ProducerTemplate producer;
     private final GatewayProperties properties;
-    private final MdcTaskDecorator mdc;
+    private final MdcPropagation mdc;
     private final Executor answerThreads;
 
-    public StreamKeepalive(ProducerTemplate producer, GatewayProperties properties, MdcTaskDecorator mdc,
+    public StreamKeepalive(ProducerTemplate producer, GatewayProperties properties, MdcPropagation mdc,
                            TaskExecutionProperties requestThreads) {
         this.producer = producer;
         this.properties = properties;
@@ -63,7 +63,7 @@ public class StreamKeepalive implements Processor, DisposableBean {
     public void process(Exchange exchange) throws InterruptedException {
         Exchange answer = exchange.copy();
         KeepaliveStream body = new KeepaliveStream(properties.streamKeepalive());
-        answerThreads.execute(mdc.decorate(() -> answer(answer, body)));
+        answerThreads.execute(mdc.wrap(() -> answer(answer, body)));
         boolean answered = body.awaitAnswer();
         if (answered && !(answer.getMessage().getBody() instanceof RenderedStream)) {
             ExchangeHelper.copyResults(exchange, answer);

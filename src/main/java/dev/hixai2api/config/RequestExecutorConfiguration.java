@@ -29,7 +29,7 @@ public class RequestExecutorConfiguration {
 
     static final int PLATFORM_THREADS = 256;
 
-    /** Replaces Spring Boot's applicationTaskExecutor; thread names and the MDC decorator stay. */
+    /** Replaces Spring Boot's applicationTaskExecutor; its thread names stay. */
     @Bean(name = {"applicationTaskExecutor", "taskExecutor"})
     public ThreadPoolTaskExecutor applicationTaskExecutor(ThreadPoolTaskExecutorBuilder builder,
                                                           TaskExecutionProperties properties,
