@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,7 +21,7 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 /**
  * With the default settings a file of exactly ATTACHMENT_MAX_SIZE (20 MB) travels as a base64 data URI of
  * 27,962,028 chars, one JSON string longer than Jackson's default cap of 20,000,000, inside MAX_BODY_SIZE (32 MB),
- * read through the clients' 2 KB socket read buffers.
+ * read through the clients' 2 KB socket read buffers; a long answer written through their 2 KB response buffers.
  */
 class LargeAttachmentE2ETest extends GatewayTestSupport {
 
@@ -34,6 +36,20 @@ class LargeAttachmentE2ETest extends GatewayTestSupport {
 
         assertThat(connector.getProperty("socket.appReadBufSize")).isEqualTo("2048");
         assertThat(connector.getProperty("socket.appWriteBufSize")).isEqualTo("4096");
+        assertThat(connector.createResponse().getBufferSize()).isEqualTo(2048);
+    }
+
+    @Test
+    void anAnswerManyTimesTheResponseBufferArrivesWhole() {
+        seedCookie("tok-a", 100);
+        List<String> pieces = IntStream.range(0, 400).mapToObj(i -> "piece " + i + " of a long answer. ").toList();
+        SIMULATOR.answerWith(pieces);
+
+        HttpResponse<String> response = post("/v1/chat/completions", chatBody("gpt-4o-mini", false, "long"), null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String content = json(response.body()).path("choices").path(0).path("message").path("content").asText();
+        assertThat(content).hasSizeGreaterThan(4 * 2048).isEqualTo(String.join("", pieces));
     }
 
     @Test
