@@ -73,8 +73,8 @@ ENV DATA_DIR=/app/data \
     ROUTES_DIR=/app/routes \
     MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED=true
 
-# The production JVM options (src/main/docker/jvm.options: heap share, C1 only, exit on OutOfMemoryError),
-# read by the ENTRYPOINT as an argument file.
+# The production JVM options (src/main/docker/jvm.options: serial GC, heap share, C1 only, exit on
+# OutOfMemoryError), read by the ENTRYPOINT as an argument file.
 COPY src/main/docker/jvm.options /app/jvm.options
 
 # JDK 25 ahead-of-time cache (JEP 483/514/515): aot-training.sh starts the gateway for real with the same
@@ -106,5 +106,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
 
 # Exec form (DL3025): java is PID 1 and gets SIGTERM itself, so Spring's graceful shutdown runs.
 # It replaces the base image's CA-certificate entrypoint (USE_SYSTEM_CA_CERTS), which this image does not use.
-# The options (heap share of the container's memory limit, exit on OutOfMemoryError, C1) are in jvm.options.
+# The options (serial GC, heap share of the container's memory limit, exit on OutOfMemoryError, C1) are in
+# jvm.options.
 ENTRYPOINT ["java", "@/app/jvm.options", "-XX:AOTCache=/app/hixai2api.aot", "-jar", "/app/application/hixai2api.jar"]

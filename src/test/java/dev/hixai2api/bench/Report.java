@@ -354,7 +354,7 @@ final class Report {
         md.append("| `BENCH_SIM_MAX_IDLE` | `5000` | idle keep-alive connections the simulator keeps (JDK default 200) |\n");
         md.append("| `BENCH_JAVA` | Temurin 25 if installed, else `java` | JDK of the gateway process |\n");
         md.append("| `BENCH_CLIENT_JAVA` | `BENCH_JAVA` | JDK of the load generator and simulator |\n");
-        md.append("| `BENCH_GATEWAY_OPTS` | empty | JVM options of the gateway after the production ones (`src/main/docker/jvm.options`), e.g. `-XX:+UseSerialGC` |\n");
+        md.append("| `BENCH_GATEWAY_OPTS` | empty | JVM options of the gateway after the production ones (`src/main/docker/jvm.options`), e.g. `-XX:-UseSerialGC -XX:+UseG1GC` |\n");
         md.append("| `BENCH_MAX_RAM` | `512m` | memory the gateway's JVM sizes itself for (`-XX:MaxRAM`), as in a container with that limit |\n");
         md.append("| `BENCH_AOT`, `BENCH_AOT_PORT` | `1`, `17011` | `0`: no AOT cache; the port of the cache's training run (JDK 25+, `src/main/docker/aot-training.sh`) |\n");
         md.append("| `BENCH_GATEWAY_ENV` | empty | extra settings of the gateway, e.g. `UPSTREAM_MAX_CONNECTIONS=1200` |\n");
