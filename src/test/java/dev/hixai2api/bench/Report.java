@@ -150,7 +150,8 @@ final class Report {
                         + "machine shows as \"other processes\" CPU in the CPU table.\n");
         md.append("- Gateway: the packaged jar, extracted as the Dockerfile does, as its own process with the production JVM "
                 + "options (`src/main/docker/jvm.options`), the AOT cache `bench/run` trains as the Dockerfile does (JDK 25+), "
-                + "and `-XX:MaxRAM` as a container's memory limit would set it, on ").append(gatewayJava).append(": `")
+                + "and `-XX:MaxRAM` for the heap a container's memory limit would give (it does not make the JVM pick a "
+                + "small container's collector: `jvm.options` names it), on ").append(gatewayJava).append(": `")
                 .append(gatewayCommand.replace(config.projectDir() + "/", "")).append("`\n");
         md.append("  - built from ").append(codeVersion).append("\n");
         md.append("  - JVM flags as resolved: `").append(vmFlags).append("`\n");
