@@ -69,7 +69,7 @@ record Baseline(String source, List<Row> rows, List<Layer> layers) {
             boolean sameLevel = direct[0] != null && direct[0].level() == r.level();
             double ratio = sameLevel && direct[0].outcome().perSecond() > 0
                     ? r.outcome().perSecond() / direct[0].outcome().perSecond() : Double.NaN;
-            boolean stream = r.mode().equals(Benchmark.STREAM);
+            boolean stream = !r.mode().equals(Benchmark.NON_STREAM);
             csv.append(String.format(Locale.ROOT, "result,%d,%s,%.2f,%.2f,%.4f,%.4f%n", r.level(), r.mode(),
                     stream && sameLevel ? r.ttftP50() - direct[0].ttftP50() : Double.NaN,
                     stream && sameLevel ? r.ttftP99() - direct[0].ttftP99() : Double.NaN, ratio,

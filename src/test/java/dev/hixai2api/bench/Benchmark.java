@@ -34,6 +34,8 @@ public final class Benchmark {
     static final String DIRECT = "direct";
     static final String STREAM = "stream";
     static final String NON_STREAM = "non-stream";
+    /** Streamed requests through {@link FloorRelay}: the floor under the gateway's CPU and added time. */
+    static final String RELAY = "relay";
 
     private static final String ANSWER = "Sure! A good name for a cat could be Miso, Pepper, Luna or Biscuit, "
             + "depending on its colour and character; short names with two syllables are the easiest for a "
@@ -45,6 +47,7 @@ public final class Benchmark {
     private final List<String> tokens = new ArrayList<>();
     private final LoadGenerator load = new LoadGenerator();
     private GatewayUnderTest gateway;
+    private FloorRelayProcess relay;
 
     private Benchmark(BenchConfig config, HixSimulator simulator) {
         this.config = config;
@@ -77,6 +80,9 @@ public final class Benchmark {
                 if (benchmark.gateway != null) {
                     benchmark.gateway.close();
                 }
+                if (benchmark.relay != null) {
+                    benchmark.relay.close();
+                }
             }
         } catch (Exception | Error e) {
             log("benchmark failed: " + e);
@@ -108,12 +114,15 @@ public final class Benchmark {
             report.jfrFile = jfr;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (gateway != null && gateway.alive()) {
-                try {
+            try {
+                if (gateway != null && gateway.alive()) {
                     gateway.close();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
                 }
+                if (relay != null) {
+                    relay.close();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }));
         report.busyBeforeStart = settle();
@@ -142,11 +151,16 @@ public final class Benchmark {
             gateway.addCookie(token);
         }
         log(tokens.size() + " cookies added through the admin API");
+        if (config.relay()) {
+            relay = FloorRelayProcess.start(config.gatewayJava(), config.gatewayJvmOptions(), simulator.baseUrl(),
+                    config.botId(), tokens, config.outDir().resolve("relay.log"));
+            log("floor relay pid " + relay.pid() + " on " + relay.url());
+        }
 
         warmUp();
 
         for (int level : config.levels()) {
-            for (String mode : List.of(DIRECT, STREAM, NON_STREAM)) {
+            for (String mode : modes()) {
                 report.results.add(measure(level, mode, report));
             }
         }
@@ -161,7 +175,7 @@ public final class Benchmark {
         if (report.jfrFile != null && Files.exists(report.jfrFile)) {
             try {
                 for (PhaseResult result : report.results) {
-                    if (!result.mode().equals(DIRECT)) {
+                    if (result.mode().equals(STREAM) || result.mode().equals(NON_STREAM)) {
                         report.profiles.put(result, JfrLayers.read(report.jfrFile, result.started(), result.ended()));
                     }
                 }
@@ -234,10 +248,16 @@ public final class Benchmark {
         return pieces;
     }
 
+    /** The phases of each level, in the order they run. */
+    private List<String> modes() {
+        return relay == null ? List.of(DIRECT, STREAM, NON_STREAM) : List.of(DIRECT, STREAM, NON_STREAM, RELAY);
+    }
+
     private Call call(String mode) {
         return switch (mode) {
             case DIRECT -> Calls.direct(simulator.baseUrl(), tokens, config.botId());
             case STREAM -> Calls.gateway(gateway.url(""), config.model(), true);
+            case RELAY -> Calls.gateway(relay.url(), config.model(), true);
             default -> Calls.gateway(gateway.url(""), config.model(), false);
         };
     }
@@ -248,7 +268,7 @@ public final class Benchmark {
         }
         int level = Math.min(64, config.levels().stream().mapToInt(Integer::intValue).max().orElse(64));
         Duration each = config.warmup().dividedBy(3);
-        for (String mode : List.of(DIRECT, STREAM, NON_STREAM)) {
+        for (String mode : modes()) {
             quiesce(level);
             Outcome outcome = load.run(level, call(mode), each, 0, config.ramp(), config.requestTimeout(), null);
             log(String.format("warm-up %s at %d: %d requests, %d errors%s", mode, level, outcome.requests(),
@@ -276,7 +296,8 @@ public final class Benchmark {
     private PhaseResult measure(int level, String mode, Report report) throws Exception {
         quiesce(level);
         boolean throughGateway = !mode.equals(DIRECT);
-        long pid = gateway.pid();
+        // the relay's phase measures the relay's process where the others measure the gateway's
+        long pid = mode.equals(RELAY) ? relay.pid() : gateway.pid();
         long self = ProcessHandle.current().pid();
         Sampler sampler = new Sampler(pid);
         long gatewayTicks = ProcStats.cpuTicks(pid);
@@ -316,7 +337,7 @@ public final class Benchmark {
             report.threadActivities = threadActivities(dump.get());
         }
         log(result.summary());
-        if (throughGateway) {
+        if (mode.equals(STREAM) || mode.equals(NON_STREAM)) {
             log("      cookies after the phase: " + cookieStates());
         }
         return result;

@@ -184,6 +184,16 @@ final class Report {
                         + "baseline of both gateway modes (the upstream calls are the same). ")
                 .append(seconds(config.warmup().toMillis())).append(" s of warm-up at 64 clients come first. "
                         + "The simulator is reset between phases (its chat list would otherwise grow).\n");
+        if (results.stream().anyMatch(r -> r.mode().equals(Benchmark.RELAY))) {
+            md.append("- A fourth phase per level, **relay**, sends the stream phase's requests to the floor relay "
+                    + "(`dev.hixai2api.bench.FloorRelay`, `BENCH_RELAY`): the least an OpenAI-compatible relay of "
+                    + "these answers does, on Netty, in its own process with the gateway's JVM options. It parses the "
+                    + "request, calls `createChat`, reads the chat's events and writes each as a "
+                    + "`chat.completion.chunk` as it arrives, on one event-loop thread per request with pooled "
+                    + "upstream connections; no credentials, storage, failover, token count, metrics or routing. Its "
+                    + "rows (RSS, CPU, threads) are the relay process's: what any gateway of this upstream needs on "
+                    + "this machine, under everything the gateway adds. It warms up as long as each other phase.\n");
+        }
         md.append("- Time to first token (TTFT): from sending the request to the first SSE line with non-empty "
                 + "`content` (direct: from sending `createChat`). Added = gateway percentile minus direct percentile. "
                 + "Completions/s counts answers that ended in the steady part of the phase (after the ramp); errors "
@@ -220,13 +230,13 @@ final class Report {
         md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int level : config.levels()) {
             Optional<PhaseResult> direct = find(level, Benchmark.DIRECT);
-            for (String mode : List.of(Benchmark.STREAM, Benchmark.NON_STREAM)) {
+            for (String mode : List.of(Benchmark.STREAM, Benchmark.NON_STREAM, Benchmark.RELAY)) {
                 Optional<PhaseResult> found = find(level, mode);
                 if (found.isEmpty()) {
                     continue;
                 }
                 PhaseResult r = found.get();
-                boolean stream = mode.equals(Benchmark.STREAM);
+                boolean stream = !mode.equals(Benchmark.NON_STREAM);
                 md.append("| ").append(level).append(" | ").append(mode).append(" | ")
                         .append(r.outcome().requests()).append(" | ").append(r.outcome().errors()).append(" | ")
                         .append(num(r.outcome().perSecond(), 1)).append(" | ")
@@ -257,7 +267,7 @@ final class Report {
         md.append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
         for (int level : config.levels()) {
             Optional<PhaseResult> direct = find(level, Benchmark.DIRECT);
-            for (String mode : List.of(Benchmark.STREAM, Benchmark.NON_STREAM)) {
+            for (String mode : List.of(Benchmark.STREAM, Benchmark.NON_STREAM, Benchmark.RELAY)) {
                 find(level, mode).ifPresent(r -> md.append("| ").append(level).append(" | ").append(mode).append(" | ")
                         .append(num(r.latencyP50(), 1)).append(" | ").append(direct.map(d -> num(d.latencyP50(), 1)).orElse("—"))
                         .append(" | ").append(signed(added(level, mode, false, false))).append(" | ")
@@ -278,7 +288,7 @@ final class Report {
                 + "| other processes CPU % | machine busy % | gateway threads max | upstream calls per request |\n");
         md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (int level : config.levels()) {
-            for (String mode : List.of(Benchmark.DIRECT, Benchmark.STREAM, Benchmark.NON_STREAM)) {
+            for (String mode : List.of(Benchmark.DIRECT, Benchmark.STREAM, Benchmark.NON_STREAM, Benchmark.RELAY)) {
                 find(level, mode).ifPresent(r -> md.append("| ").append(level).append(" | ").append(mode).append(" | ")
                         .append(num(r.gatewayCpuPercent(), 0)).append(" | ").append(num(r.gatewayKernelPercent(), 0))
                         .append(" | ").append(num(r.benchCpuPercent(), 0))
@@ -334,6 +344,7 @@ final class Report {
         }
         md.append("| target | measured | |\n|---|---|---|\n");
         targets(md);
+        floor(md);
 
         md.append("\n## Rerun\n\n");
         md.append("```sh\nbench/run\n```\n\n");
@@ -360,6 +371,7 @@ final class Report {
         md.append("| `BENCH_AOT`, `BENCH_AOT_PORT` | `1`, `17011` | `0`: no AOT cache; the port of the cache's training run (JDK 25+, `src/main/docker/aot-training.sh`) |\n");
         md.append("| `BENCH_GATEWAY_ENV` | empty | extra settings of the gateway, e.g. `UPSTREAM_MAX_CONNECTIONS=1200` |\n");
         md.append("| `BENCH_JFR` | `0` | `1`: the gateway runs with `-XX:StartFlightRecording` (profile settings), written to `${BUILD_DIR}/bench/gateway.jfr` when the gateway stops; open it in JDK Mission Control or `jfr print`. The recording costs the gateway CPU and its AOT cache, so the layer shares are read from such a run and the targets from one without it |\n");
+        md.append("| `BENCH_RELAY` | `1` | `0`: no relay phase (the floor relay, `dev.hixai2api.bench.FloorRelay`) |\n");
         md.append("| `BENCH_THREAD_DUMP` | `1` | `0`: no thread dump during the highest level |\n");
         md.append("| `BENCH_STARTS` | `3` | starts of the gateway whose median is the start-up time (the last one runs the load phases) |\n");
         md.append("| `BENCH_SETTLE_S` | `60` | before the first start, wait at most this long for the machine to be 80 % idle (the build and the AOT training run just before) |\n");
@@ -408,6 +420,27 @@ final class Report {
         target(md, "ready (health UP) ≤ 3 s after start on JDK 25", String.format(Locale.ROOT,
                 "%.0f ms (liveness UP, median of %d starts) on %s", medianLivenessMillis(), starts.size(), gatewayJava),
                 jdk25 ? medianLivenessMillis() <= TARGET_READY_MILLIS : null);
+    }
+
+    /** The floor relay's numbers under the gateway's stream targets, where the run has a relay phase. */
+    private void floor(StringBuilder md) {
+        List<String> lines = new ArrayList<>();
+        for (int level : config.levels()) {
+            find(level, Benchmark.RELAY).ifPresent(relay -> lines.add("- " + level + " clients: CPU "
+                    + num(relay.cpuMillisPerRequest(), 2) + " ms per streamed request (gateway "
+                    + find(level, Benchmark.STREAM).map(r -> num(r.cpuMillisPerRequest(), 2)).orElse("—")
+                    + "), added TTFT p50 " + signed(added(level, Benchmark.RELAY, false, true)) + " ms and p99 "
+                    + signed(added(level, Benchmark.RELAY, true, true)) + " ms (gateway "
+                    + signed(added(level, Benchmark.STREAM, false, true)) + " and "
+                    + signed(added(level, Benchmark.STREAM, true, true)) + "), "
+                    + percent(ratio(level, Benchmark.RELAY)) + " of direct's throughput (gateway "
+                    + percent(ratio(level, Benchmark.STREAM)) + "), " + relay.outcome().errors() + " errors"));
+        }
+        if (!lines.isEmpty()) {
+            md.append("\nThe floor relay (phase **relay**) in the same run, measured like the gateway's stream phase: "
+                    + "what the stream targets leave for any relay of this upstream on this machine.\n\n")
+                    .append(String.join("\n", lines)).append("\n");
+        }
     }
 
     private void throughputTarget(StringBuilder md, int level, String mode) {
@@ -488,7 +521,7 @@ final class Report {
                 continue;
             }
             Optional<Baseline.Row> old = before.row(r.level(), r.mode());
-            boolean stream = r.mode().equals(Benchmark.STREAM);
+            boolean stream = !r.mode().equals(Benchmark.NON_STREAM);
             md.append("| ").append(r.level()).append(" | ").append(r.mode()).append(" | ")
                     .append(stream ? old.map(o -> signed(o.addedP50())).orElse("—") : "—").append(" | ")
                     .append(stream ? signed(added(r.level(), r.mode(), false, true)) : "—").append(" | ")
