@@ -34,6 +34,7 @@ record BenchConfig(
         boolean jfr,
         boolean threadDump,
         boolean relay,
+        List<String> relayJvmOptions,
         int starts,
         Duration settleTimeout,
         Path jar,
@@ -70,6 +71,8 @@ record BenchConfig(
                 env("BENCH_JFR", "0").equals("1"),
                 !env("BENCH_THREAD_DUMP", "1").equals("0"),
                 !env("BENCH_RELAY", "1").equals("0"),
+                words(env("BENCH_BASE_OPTS", "") + " " + env("BENCH_GATEWAY_OPTS", "") + " "
+                        + env("BENCH_RELAY_OPTS", "")),
                 Math.max(1, Integer.parseInt(env("BENCH_STARTS", "3"))),
                 Duration.ofSeconds(Long.parseLong(env("BENCH_SETTLE_S", "60"))),
                 jar.toAbsolutePath(), out.toAbsolutePath(), docs.toAbsolutePath(), project,

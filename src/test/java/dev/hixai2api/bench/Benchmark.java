@@ -152,7 +152,7 @@ public final class Benchmark {
         }
         log(tokens.size() + " cookies added through the admin API");
         if (config.relay()) {
-            relay = FloorRelayProcess.start(config.gatewayJava(), config.gatewayJvmOptions(), simulator.baseUrl(),
+            relay = FloorRelayProcess.start(config.gatewayJava(), config.relayJvmOptions(), simulator.baseUrl(),
                     config.botId(), tokens, config.outDir().resolve("relay.log"));
             log("floor relay pid " + relay.pid() + " on " + relay.url());
         }

@@ -187,7 +187,11 @@ final class Report {
         if (results.stream().anyMatch(r -> r.mode().equals(Benchmark.RELAY))) {
             md.append("- A fourth phase per level, **relay**, sends the stream phase's requests to the floor relay "
                     + "(`dev.hixai2api.bench.FloorRelay`, `BENCH_RELAY`): the least an OpenAI-compatible relay of "
-                    + "these answers does, on Netty, in its own process with the gateway's JVM options. It parses the "
+                    + "these answers does, on Netty, in its own process with the gateway's JVM options"
+                    + (config.relayJvmOptions().equals(config.gatewayJvmOptions()) ? ""
+                    : " and then `BENCH_RELAY_OPTS` (`" + String.join(" ", config.relayJvmOptions()
+                    .subList(config.gatewayJvmOptions().size(), config.relayJvmOptions().size())) + "`)")
+                    + ". It parses the "
                     + "request, calls `createChat`, reads the chat's events and writes each as a "
                     + "`chat.completion.chunk` as it arrives, on one event-loop thread per request with pooled "
                     + "upstream connections; no credentials, storage, failover, token count, metrics or routing. Its "
@@ -372,6 +376,8 @@ final class Report {
         md.append("| `BENCH_GATEWAY_ENV` | empty | extra settings of the gateway, e.g. `UPSTREAM_MAX_CONNECTIONS=1200` |\n");
         md.append("| `BENCH_JFR` | `0` | `1`: the gateway runs with `-XX:StartFlightRecording` (profile settings), written to `${BUILD_DIR}/bench/gateway.jfr` when the gateway stops; open it in JDK Mission Control or `jfr print`. The recording costs the gateway CPU and its AOT cache, so the layer shares are read from such a run and the targets from one without it |\n");
         md.append("| `BENCH_RELAY` | `1` | `0`: no relay phase (the floor relay, `dev.hixai2api.bench.FloorRelay`) |\n");
+        md.append("| `BENCH_RELAY_OPTS` | empty | JVM options of the floor relay after the gateway's, e.g. "
+                + "`-XX:TieredStopAtLevel=4` (C2) |\n");
         md.append("| `BENCH_THREAD_DUMP` | `1` | `0`: no thread dump during the highest level |\n");
         md.append("| `BENCH_STARTS` | `3` | starts of the gateway whose median is the start-up time (the last one runs the load phases) |\n");
         md.append("| `BENCH_SETTLE_S` | `60` | before the first start, wait at most this long for the machine to be 80 % idle (the build and the AOT training run just before) |\n");
@@ -437,8 +443,9 @@ final class Report {
                     + percent(ratio(level, Benchmark.STREAM)) + "), " + relay.outcome().errors() + " errors"));
         }
         if (!lines.isEmpty()) {
-            md.append("\nThe floor relay (phase **relay**) in the same run, measured like the gateway's stream phase: "
-                    + "what the stream targets leave for any relay of this upstream on this machine.\n\n")
+            md.append("\nThe floor relay (phase **relay**) in the same run, measured as the gateway's stream phase is. "
+                    + "The targets are the gateway's; these lines show what a relay of the same calls needs on this "
+                    + "machine.\n\n")
                     .append(String.join("\n", lines)).append("\n");
         }
     }
