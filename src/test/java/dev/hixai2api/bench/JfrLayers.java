@@ -45,6 +45,8 @@ final class JfrLayers {
             Map.entry("com.fasterxml.jackson.", "Jackson"),
             Map.entry("io.micrometer.", "Micrometer"),
             Map.entry("com.knuddels.jtokkit.", "jtokkit"),
+            // the floor relay's HTTP stack (FloorRelay)
+            Map.entry("io.netty.", "Netty"),
             Map.entry("java.util.regex.", "JDK regex"),
             Map.entry("java.util.Formatter", "JDK Formatter"));
     private static final String JDK = "JDK only (no library frame)";
