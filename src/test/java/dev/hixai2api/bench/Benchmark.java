@@ -295,8 +295,9 @@ public final class Benchmark {
 
     private PhaseResult measure(int level, String mode, Report report) throws Exception {
         quiesce(level);
-        boolean throughGateway = !mode.equals(DIRECT);
-        // the relay's phase measures the relay's process where the others measure the gateway's
+        // the direct phase has no process of its own under test; the others measure the gateway or the relay
+        boolean measuresProcess = !mode.equals(DIRECT);
+        // the relay phase reads the relay's process, the others the gateway's
         long pid = mode.equals(RELAY) ? relay.pid() : gateway.pid();
         long self = ProcessHandle.current().pid();
         Sampler sampler = new Sampler(pid);
@@ -322,11 +323,11 @@ public final class Benchmark {
                 : 100.0 * (machineAfter[0] - machine[0]) / (machineAfter[1] - machine[1]);
         Map<String, Long> upstream = upstreamCalls(simulator.requests());
         PhaseResult result = new PhaseResult(level, mode, outcome,
-                throughGateway ? sampler.maxRss : -1, throughGateway ? sampler.maxThreads : -1,
-                throughGateway ? gatewayCpuMillis / Math.max(1, outcome.requests() - outcome.errors()) : Double.NaN,
-                throughGateway ? gatewayCpuMillis / 10.0 / outcome.seconds() : Double.NaN,
+                measuresProcess ? sampler.maxRss : -1, measuresProcess ? sampler.maxThreads : -1,
+                measuresProcess ? gatewayCpuMillis / Math.max(1, outcome.requests() - outcome.errors()) : Double.NaN,
+                measuresProcess ? gatewayCpuMillis / 10.0 / outcome.seconds() : Double.NaN,
                 selfCpuMillis / 10.0 / outcome.seconds(), machineBusy, upstream, started, ended,
-                throughGateway && gatewayCpuMillis > 0 ? 100.0 * gatewayKernelMillis / gatewayCpuMillis : Double.NaN,
+                measuresProcess && gatewayCpuMillis > 0 ? 100.0 * gatewayKernelMillis / gatewayCpuMillis : Double.NaN,
                 selfCpuMillis / Math.max(1, outcome.requests() - outcome.errors()));
         if (dump.get() != null) {
             Path file = config.outDir().resolve("threads-" + level + "-" + mode + ".txt");
