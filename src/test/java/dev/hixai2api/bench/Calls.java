@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 final class Calls {
 
     private static final Pattern CHAT_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
-    private static final String USER_AGENT =
+    /** The browser the upstream calls present, in the direct phase and in the floor relay. */
+    static final String USER_AGENT =
             "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
     private static final AtomicLong QUESTIONS = new AtomicLong();
 

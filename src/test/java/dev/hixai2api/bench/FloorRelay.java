@@ -73,8 +73,6 @@ public final class FloorRelay implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonFactory FACTORY = JSON.getFactory();
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
-    private static final String USER_AGENT =
-            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
 
     private final EventLoopGroup loops;
     private final Channel server;
@@ -301,7 +299,7 @@ public final class FloorRelay implements AutoCloseable {
                     .set(HttpHeaderNames.COOKIE, cookie)
                     .set(HttpHeaderNames.ORIGIN, "https://hix.ai")
                     .set(HttpHeaderNames.REFERER, referer)
-                    .set(HttpHeaderNames.USER_AGENT, USER_AGENT)
+                    .set(HttpHeaderNames.USER_AGENT, Calls.USER_AGENT)
                     .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
             return request;
         }
@@ -484,7 +482,7 @@ public final class FloorRelay implements AutoCloseable {
             generator.writeStartObject();
             generator.writeObjectFieldStart("error");
             generator.writeStringField("message", message);
-            generator.writeStringField("type", "invalid_request_error");
+            generator.writeStringField("type", status.code() >= 500 ? "api_error" : "invalid_request_error");
             generator.writeStringField("code", code);
             generator.writeEndObject();
             generator.writeEndObject();
