@@ -6,7 +6,7 @@ import dev.hixai2api.core.ErrorKind;
 import dev.hixai2api.core.GatewayException;
 import dev.hixai2api.core.LimitFilter;
 import dev.hixai2api.core.ReasoningStyle;
-import dev.hixai2api.core.TokenCounter;
+import dev.hixai2api.core.Usage;
 import dev.hixai2api.hix.HixEvent;
 import dev.hixai2api.hix.HixEventReader;
 import dev.hixai2api.hix.HixFailureException;
@@ -100,7 +100,7 @@ final class HixAnswer extends QueuedAnswer {
         emit(limits.finish());
         ended = true;
         ready.add(new AnswerEvent.End(limits.reason(), limits.stopSequence(),
-                TokenCounter.usage(prompt, thinking + text.toString())));
+                Usage.of(prompt, thinking + text.toString())));
     }
 
     @Override

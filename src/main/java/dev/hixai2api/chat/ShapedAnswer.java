@@ -78,8 +78,7 @@ final class ShapedAnswer extends QueuedAnswer {
                 show(filter == null ? text.text() : filter.accept(text.text()));
             }
         } else if (event instanceof AnswerEvent.End end) {
-            usage = new Usage(usage.inputTokens() + end.usage().inputTokens(),
-                    usage.outputTokens() + end.usage().outputTokens());
+            usage = usage.plus(end.usage());
             answered(end);
         } else {
             ended = event instanceof AnswerEvent.Broken;

@@ -1,5 +1,6 @@
 package dev.hixai2api.core;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,8 +20,17 @@ public final class LimitFilter {
 
     public LimitFilter(Limits limits) {
         this.maxTokens = limits.maxOutputTokens();
-        this.stops = limits.stopSequences().stream().filter(s -> !s.isEmpty()).toList();
-        this.holdBack = stops.stream().mapToInt(String::length).max().orElse(1) - 1;
+        // a loop, not streams: one filter per answer, and most answers have no stop sequence
+        List<String> sequences = new ArrayList<>(limits.stopSequences().size());
+        int longest = 1;
+        for (String stop : limits.stopSequences()) {
+            if (!stop.isEmpty()) {
+                sequences.add(stop);
+                longest = Math.max(longest, stop.length());
+            }
+        }
+        this.stops = sequences;
+        this.holdBack = longest - 1;
     }
 
     /** The text that may leave now for this piece (possibly empty); nothing once {@link #stopped()}. */

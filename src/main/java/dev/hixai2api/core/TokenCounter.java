@@ -15,8 +15,4 @@ public final class TokenCounter {
     public static int count(String text) {
         return text == null || text.isEmpty() ? 0 : ENCODING.countTokensOrdinary(text);
     }
-
-    public static Usage usage(String prompt, String completion) {
-        return new Usage(count(prompt), count(completion));
-    }
 }

@@ -58,8 +58,12 @@ public class HixRoutes extends RouteBuilder {
                 .process(calls::readDeleteChat);
     }
 
-    /** Status codes are classified by {@link HixCalls}, and bodies stay streams so nothing is buffered. */
+    /**
+     * Status codes are classified by {@link HixCalls}, and bodies stay streams so nothing is buffered. The answer
+     * message carries HixAI's response headers only: copying the request's headers onto it (camel-http's default)
+     * filtered each of them once more, for headers nothing reads after the call.
+     */
     private String hixUri(String path) {
-        return baseUrl + path + "?throwExceptionOnFailure=false&disableStreamCache=true";
+        return baseUrl + path + "?throwExceptionOnFailure=false&disableStreamCache=true&copyHeaders=false";
     }
 }

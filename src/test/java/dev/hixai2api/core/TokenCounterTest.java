@@ -26,7 +26,7 @@ class TokenCounterTest {
 
     @Test
     void usageTotalIsPromptPlusCompletion() {
-        Usage usage = TokenCounter.usage("What is the capital of France?", "Paris is the capital.");
+        Usage usage = Usage.of("What is the capital of France?", "Paris is the capital.");
         assertThat(usage.inputTokens()).isEqualTo(TokenCounter.count("What is the capital of France?"));
         assertThat(usage.outputTokens()).isEqualTo(TokenCounter.count("Paris is the capital."));
         assertThat(usage.inputTokens()).isPositive();
@@ -36,8 +36,20 @@ class TokenCounterTest {
 
     @Test
     void usageOfEmptyCompletionCountsOnlyThePrompt() {
-        Usage usage = TokenCounter.usage("Hi", "");
+        Usage usage = Usage.of("Hi", "");
         assertThat(usage.outputTokens()).isZero();
         assertThat(usage.totalTokens()).isEqualTo(usage.inputTokens());
+    }
+
+    @Test
+    void usagesAddUpAnswerByAnswer() {
+        Usage first = Usage.of("What is the capital of France?", "Paris is the capital.");
+        Usage followUp = Usage.of("And of Italy?", "Rome.");
+        Usage both = new Usage(0, 0).plus(first).plus(followUp);
+        assertThat(both.inputTokens())
+                .isEqualTo(TokenCounter.count("What is the capital of France?") + TokenCounter.count("And of Italy?"));
+        assertThat(both.outputTokens())
+                .isEqualTo(TokenCounter.count("Paris is the capital.") + TokenCounter.count("Rome."));
+        assertThat(both).isEqualTo(new Usage(both.inputTokens(), both.outputTokens()));
     }
 }
