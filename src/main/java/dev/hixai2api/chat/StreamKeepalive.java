@@ -45,12 +45,14 @@ public class StreamKeepalive implements Processor, DisposableBean {
     private final GatewayProperties properties;
     private final MdcPropagation mdc;
     private final Executor answerThreads;
+    private final ClientResponseBody clientBody;
 
     public StreamKeepalive(ProducerTemplate producer, GatewayProperties properties, MdcPropagation mdc,
-                           TaskExecutionProperties requestThreads) {
+                           TaskExecutionProperties requestThreads, ClientResponseBody clientBody) {
         this.producer = producer;
         this.properties = properties;
         this.mdc = mdc;
+        this.clientBody = clientBody;
         this.answerThreads = answerThreads(properties.virtualThreads(), requestThreads.getPool().getKeepAlive());
     }
 
@@ -75,6 +77,7 @@ public class StreamKeepalive implements Processor, DisposableBean {
         } else {
             ChatRoutes.responseHeaders(exchange);
         }
+        body.writeTo(() -> clientBody.open(exchange));
         exchange.getMessage().setBody(body);
         // Runs once the response is written or the client has gone: the answer thread stops, HixAI is cut.
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -76,6 +78,100 @@ class KeepaliveStreamTest {
         stream.answered(() -> cut.set(true));
 
         assertThat(cut).isTrue();
+    }
+
+    @Test
+    void onceTheBodyIsBeingWrittenTheAnswerThreadWritesEachFrameToTheClientItself() throws Exception {
+        KeepaliveStream stream = new KeepaliveStream(Duration.ofSeconds(10));
+        ByteArrayOutputStream client = new ByteArrayOutputStream();
+        stream.writeTo(() -> client);
+        stream.answered(null);
+        stream.offer(bytes("data: a\n\n"));  // queued: the head is not out yet
+
+        CompletableFuture<Integer> copyLoop = CompletableFuture.supplyAsync(() -> read(stream));
+        awaitContent(client, "data: a\n\n");
+        assertThat(stream.offer(bytes("data: b\n\n"))).isTrue();
+
+        // written by the offering thread, while the copy loop still waits for the end
+        assertThat(client.toString(StandardCharsets.UTF_8)).isEqualTo("data: a\n\ndata: b\n\n");
+        assertThat(copyLoop).isNotDone();
+        stream.finish();
+        assertThat(copyLoop.get(1, TimeUnit.SECONDS)).isEqualTo(-1);
+        assertThat(client.toString(StandardCharsets.UTF_8)).isEqualTo("data: a\n\ndata: b\n\n");
+    }
+
+    @Test
+    void aSilentStreamWrittenDirectlyGetsACommentEveryInterval() throws Exception {
+        KeepaliveStream stream = new KeepaliveStream(INTERVAL);
+        ByteArrayOutputStream client = new ByteArrayOutputStream();
+        stream.writeTo(() -> client);
+        stream.answered(null);
+        CompletableFuture<Integer> copyLoop = CompletableFuture.supplyAsync(() -> read(stream));
+
+        sleep(350);
+        offer(stream, "data: late\n\n");
+        stream.finish();
+
+        assertThat(copyLoop.get(1, TimeUnit.SECONDS)).isEqualTo(-1);
+        String body = client.toString(StandardCharsets.UTF_8);
+        assertThat(body).startsWith(": keep-alive\n\n: keep-alive\n\n").endsWith("data: late\n\n");
+        assertThat(body.split(": keep-alive\n\n", -1)).hasSizeBetween(3, 5);
+    }
+
+    @Test
+    void aClientGoneWhileAFrameIsWrittenCutsTheSourceAndFailsTheCopyLoop() throws Exception {
+        KeepaliveStream stream = new KeepaliveStream(Duration.ofSeconds(10));
+        AtomicBoolean opened = new AtomicBoolean();
+        OutputStream gone = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        stream.writeTo(() -> {
+            opened.set(true);
+            return gone;
+        });
+        AtomicBoolean cut = new AtomicBoolean();
+        stream.answered(() -> cut.set(true));
+        CompletableFuture<Integer> copyLoop = CompletableFuture.supplyAsync(() -> read(stream));
+        while (!opened.get()) {
+            sleep(5);
+        }
+        sleep(50);  // the copy loop now waits under the direct mode
+
+        assertThat(stream.offer(bytes("data: a\n\n"))).isFalse();
+
+        assertThat(cut).isTrue();
+        assertThat(copyLoop).failsWithin(1, TimeUnit.SECONDS).withThrowableThat().havingRootCause()
+                .isInstanceOf(IOException.class).withMessage("Broken pipe");
+    }
+
+    @Test
+    void withoutAnHttpClientTheFramesAreReadAsBefore() throws Exception {
+        KeepaliveStream stream = new KeepaliveStream(INTERVAL);
+        stream.writeTo(() -> null);
+        stream.answered(null);
+        stream.offer(bytes("data: a\n\n"));
+        stream.finish();
+
+        assertThat(readAll(stream)).isEqualTo("data: a\n\n");
+    }
+
+    private static int read(KeepaliveStream stream) {
+        try {
+            return stream.read(new byte[64], 0, 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitContent(ByteArrayOutputStream client, String expected) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (!client.toString(StandardCharsets.UTF_8).equals(expected) && System.nanoTime() < deadline) {
+            sleep(5);
+        }
+        assertThat(client.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
     }
 
     private static String readAll(KeepaliveStream stream) throws IOException {
