@@ -121,26 +121,24 @@ class KeepaliveStreamTest {
     @Test
     void aClientGoneWhileAFrameIsWrittenCutsTheSourceAndFailsTheCopyLoop() throws Exception {
         KeepaliveStream stream = new KeepaliveStream(Duration.ofSeconds(10));
-        AtomicBoolean opened = new AtomicBoolean();
-        OutputStream gone = new OutputStream() {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        OutputStream client = new OutputStream() {
             @Override
             public void write(int b) throws IOException {
-                throw new IOException("Broken pipe");
+                if (received.size() >= "data: a\n\n".length()) {
+                    throw new IOException("Broken pipe");  // the client left after the first frame
+                }
+                received.write(b);
             }
         };
-        stream.writeTo(() -> {
-            opened.set(true);
-            return gone;
-        });
+        stream.writeTo(() -> client);
         AtomicBoolean cut = new AtomicBoolean();
         stream.answered(() -> cut.set(true));
+        stream.offer(bytes("data: a\n\n"));
         CompletableFuture<Integer> copyLoop = CompletableFuture.supplyAsync(() -> read(stream));
-        while (!opened.get()) {
-            sleep(5);
-        }
-        sleep(50);  // the copy loop now waits under the direct mode
+        awaitContent(received, "data: a\n\n");  // written by the copy loop: the stream now writes directly
 
-        assertThat(stream.offer(bytes("data: a\n\n"))).isFalse();
+        assertThat(stream.offer(bytes("data: b\n\n"))).isFalse();
 
         assertThat(cut).isTrue();
         assertThat(copyLoop).failsWithin(1, TimeUnit.SECONDS).withThrowableThat().havingRootCause()
