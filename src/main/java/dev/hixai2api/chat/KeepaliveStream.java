@@ -45,7 +45,6 @@ public final class KeepaliveStream extends InputStream {
     private OutputStream client;
     private long lastWrite;
     private IOException clientGone;
-    private boolean drained;
 
     /** Opens the client's response body, or gives null when the exchange has none (no HTTP client). */
     @FunctionalInterface
@@ -159,15 +158,14 @@ public final class KeepaliveStream extends InputStream {
         if (length == 0) {
             return 0;
         }
-        if (drained) {
-            return -1;
+        if (client != null) {
+            return -1;  // everything was written directly
         }
         if (output != null) {
             OutputStream body = output.open();
             output = null;
             if (body != null) {
                 writeDirectly(body);
-                drained = true;
                 return -1;
             }
         }
