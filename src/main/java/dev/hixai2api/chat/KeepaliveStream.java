@@ -210,15 +210,15 @@ public final class KeepaliveStream extends InputStream {
      * loop then reads the end of an empty body.
      */
     private void writeDirectly(OutputStream body) throws IOException {
-        Closeable cut;
+        Closeable cut = null;
         lock.lock();
         try {
             if (closed) {
                 return;
             }
+            client = body;
+            lastWrite = System.nanoTime();
             try {
-                client = body;
-                lastWrite = System.nanoTime();
                 if (current != null && position < current.length) {
                     write(Arrays.copyOfRange(current, position, current.length));
                 }
@@ -235,21 +235,19 @@ public final class KeepaliveStream extends InputStream {
                         changed.awaitNanos(left);
                     }
                 }
-                if (clientGone != null) {
-                    throw clientGone;
-                }
-                return;
             } catch (IOException gone) {
                 cut = clientGone(gone);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting for HixAI");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for HixAI");
         } finally {
             lock.unlock();
         }
         closeQuietly(cut);
-        throw clientGone;
+        if (clientGone != null) {
+            throw clientGone;  // the copy loop fails as it would on its own write
+        }
     }
 
     /** Under the lock. */
