@@ -1,5 +1,7 @@
 package dev.hixai2api.chat;
 
+import java.util.Map;
+
 import dev.hixai2api.security.GuardClient;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -17,6 +19,9 @@ public class ChatRoutes extends RouteBuilder {
 
     public static final String ENDPOINT = "direct:chat";
     static final String ANSWER = "direct:chatAnswer";
+    /** The headers of a streamed answer. */
+    static final Map<String, String> STREAM_HEAD = Map.of(Exchange.CONTENT_TYPE, "text/event-stream; charset=utf-8",
+            "Cache-Control", "no-cache", "X-Accel-Buffering", "no");
     private static final String ATTEMPT = "direct:chatAttempt";
     /** Hook routes users may define in routes/*.yaml; absent hooks are skipped. */
     private static final String BEFORE_UPSTREAM_HOOK = "direct:beforeUpstream?failIfNoConsumers=false";
@@ -55,7 +60,7 @@ public class ChatRoutes extends RouteBuilder {
                         .to(ANSWER)
                 .end();
 
-        // Everything that may wait for HixAI; with STREAM_KEEPALIVE a stream runs it on an answer thread.
+        // Everything that may wait for HixAI.
         from(ANSWER).routeId("chat-answer").routeConfigurationId(ChatErrorHandling.ID)
                 .streamCache("false")
                 .process(loadAttachment)
@@ -91,9 +96,7 @@ public class ChatRoutes extends RouteBuilder {
         exchange.getMessage().getHeaders().clear();
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         if (ChatCall.of(exchange).request().stream()) {
-            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/event-stream; charset=utf-8");
-            exchange.getMessage().setHeader("Cache-Control", "no-cache");
-            exchange.getMessage().setHeader("X-Accel-Buffering", "no");
+            exchange.getMessage().getHeaders().putAll(STREAM_HEAD);
         } else {
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         }

@@ -3,75 +3,107 @@ package dev.hixai2api.chat;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Deque;
-import java.util.concurrent.locks.Condition;
+import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The client's SSE body while STREAM_KEEPALIVE is on. The answer thread (which waits for HixAI and reads its
- * stream) {@link #offer offers} frames; the client's copy loop {@link #read reads} them and gets an SSE comment
- * line instead whenever none came for one interval, so proxies in front never see an idle response. Locks and
- * conditions rather than monitors: either side may be a virtual thread.
+ * The client's SSE body while STREAM_KEEPALIVE is on. The request thread runs the attempts and then, as Camel's
+ * binding copies this body, writes each frame of the answer to the client itself. Another thread calls
+ * {@link #keepAlive} once an interval: when nothing went out for that long, it writes an SSE comment line, so
+ * proxies in front never see an idle response. Both write under one lock (either may be a virtual thread, hence
+ * no monitor), so a comment never lands inside a frame.
  * <p>
- * With the client's response body at hand ({@link #writeTo}), the copy loop's first read writes what is queued to
- * it and from then on the answer thread writes each frame there itself: a frame no longer wakes the request
- * thread, which only writes the comment lines. That hand-off was 10-25 % of a streamed request (docs/benchmark.md).
- * Both threads write under the one lock, and the first read comes once the response's head is prepared.
+ * A comment due before the answer is in starts the response: its 200 head leaves ahead of Camel's binding, and
+ * the answer, or its failure as the door's error event, then follows in the stream. An answer in before that
+ * leaves as it would without keepalive; a failure keeps its own status.
+ * <p>
+ * No answer thread: one of its own cost each stream an exchange copy, a unit of work and a hand-off of the
+ * answer to the request thread (docs/benchmark.md).
  */
 public final class KeepaliveStream extends InputStream {
 
     static final byte[] COMMENT = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
-    /** Frames the answer thread may be ahead of a slow client before it waits (and stops reading HixAI). */
-    private static final int CAPACITY = 16;
 
+    /** The frames of an answer, each whole: a comment line never splits one. */
+    @FunctionalInterface
+    public interface Frames {
+
+        /** The next frame, waiting for it if need be; null at the end. */
+        byte[] next() throws IOException;
+    }
+
+    private enum State {
+        /** The attempts run; nothing was sent. */
+        WAITING,
+        /** The attempts run, or just ended; the head and comment lines are out. */
+        STARTED,
+        /** The answer is in before the response started: Camel's binding writes its head. */
+        ANSWERED,
+        /** The frames are being written. */
+        WRITING,
+        /** Every frame is out. */
+        ENDED
+    }
+
+    private final ClientResponse client;
+    private final Map<String, String> head;
     private final long intervalNanos;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private final Deque<byte[]> frames = new ArrayDeque<>();
-    private boolean answered;
-    private boolean finished;
+    private State state = State.WAITING;
+    /** The response is over, or the client left: nothing more is written, the upstream is cut. */
     private boolean closed;
-    private Closeable source;
-    private byte[] current;
-    private int position;
-    private Output output;
-    /** The client's body, written directly by whichever thread holds the lock; null until the first read. */
-    private OutputStream client;
-    private long lastWrite;
     private IOException clientGone;
+    private Frames frames;
+    private Closeable source;
+    private OutputStream out;
+    private long lastWrite;
+    private Future<?> check;
 
-    /** Opens the client's response body, or gives null when the exchange has none (no HTTP client). */
-    @FunctionalInterface
-    public interface Output {
-        OutputStream open() throws IOException;
-    }
-
-    public KeepaliveStream(Duration interval) {
+    /**
+     * @param client the response written to
+     * @param head   its headers when a comment line starts it before the answer is in
+     */
+    public KeepaliveStream(ClientResponse client, Map<String, String> head, Duration interval) {
+        this.client = client;
+        this.head = head;
         this.intervalNanos = interval.toNanos();
+        this.lastWrite = System.nanoTime();
     }
 
-    /** Frames go straight to this body once the copy loop starts; set before the body is handed to it. */
-    public void writeTo(Output body) {
-        output = body;
+    /**
+     * The attempts are over.
+     *
+     * @return whether the response started before: the answer, or its failure, must then follow in this stream
+     */
+    public boolean attemptsOver() {
+        lock.lock();
+        try {
+            if (state == State.WAITING) {
+                state = State.ANSWERED;
+            }
+            return state == State.STARTED;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    // ------------------------------------------------------------------ the answer thread's side
-
-    /** The attempts are over (an answer started or the request failed for good); {@code source} may be null. */
-    public void answered(Closeable source) {
+    /**
+     * What this body writes.
+     *
+     * @param source closed to cut the upstream when the client leaves or the response ends first; may be null
+     */
+    public void answer(Frames answer, Closeable source) {
         boolean cut;
         lock.lock();
         try {
-            answered = true;
+            this.frames = answer;
             this.source = source;
             cut = closed;
-            changed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -81,76 +113,59 @@ public final class KeepaliveStream extends InputStream {
     }
 
     /**
-     * Queues a frame, waiting while the client is {@value #CAPACITY} frames behind, or writes it to the client's
-     * body once that is being written; false once the client left.
+     * Writes a comment line when nothing went out for one interval (starting the response if need be).
+     *
+     * @return nanoseconds until the next comment may be due, or -1 once the stream is over
      */
-    public boolean offer(byte[] frame) throws InterruptedException {
-        Closeable cut;
+    public long keepAlive() {
+        Closeable cut = null;
         lock.lock();
         try {
-            while (client == null && frames.size() >= CAPACITY && !closed) {
-                changed.await();
+            if (closed || state == State.ENDED) {
+                return -1;
             }
-            if (closed) {
-                return false;
+            long due = lastWrite + intervalNanos - System.nanoTime();
+            if (due > 0) {
+                return due;
             }
-            if (client == null) {
-                frames.addLast(frame);
-                changed.signalAll();
-                return true;
+            if (state == State.ANSWERED) {
+                return intervalNanos;  // Camel's binding is writing the head; the answer's first frame follows
             }
-            try {
-                write(frame);
-                return true;
-            } catch (IOException gone) {
-                cut = clientGone(gone);
+            if (state == State.WAITING) {
+                client.start(head);
+                out = client.body();
+                state = State.STARTED;
             }
+            write(COMMENT);
+            return intervalNanos;
+        } catch (IOException gone) {
+            cut = clientGone(gone);
+            return -1;
         } finally {
             lock.unlock();
-        }
-        closeQuietly(cut);
-        return false;
-    }
-
-    /** No frame follows: the client reads the end of the body once the queued frames are out. */
-    public void finish() {
-        lock.lock();
-        try {
-            answered = true;
-            finished = true;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
+            closeQuietly(cut);
         }
     }
 
-    // ------------------------------------------------------------------ the request thread's side
-
-    /**
-     * Waits at most one interval for the attempts to be over. When they are not, the response is about to start
-     * without an answer: its first bytes are a comment line.
-     */
-    public boolean awaitAnswer() throws InterruptedException {
+    /** The timer's next check, cancelled when the stream closes. */
+    public void checkedBy(Future<?> next) {
+        boolean over;
         lock.lock();
         try {
-            long left = intervalNanos;
-            while (!answered && left > 0) {
-                left = changed.awaitNanos(left);
-            }
-            if (!answered) {
-                current = COMMENT;
-                position = 0;
-            }
-            return answered;
+            check = next;
+            over = closed;
         } finally {
             lock.unlock();
         }
+        if (over) {
+            next.cancel(false);
+        }
     }
 
+    /** Camel's copy loop: the first read writes every frame to the client itself, then reads the end. */
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        return read(new byte[1], 0, 1);
     }
 
     @Override
@@ -158,115 +173,102 @@ public final class KeepaliveStream extends InputStream {
         if (length == 0) {
             return 0;
         }
-        if (client != null) {
-            return -1;  // everything was written directly
-        }
-        if (output != null) {
-            OutputStream body = output.open();
-            output = null;
-            if (body != null) {
-                writeDirectly(body);
-                return -1;
+        if (startWriting()) {
+            try {
+                for (byte[] frame = frames.next(); frame != null && writeFrame(frame); frame = frames.next()) {
+                    // each frame is written as it arrives
+                }
+            } catch (IOException | UncheckedIOException e) {
+                if (gone() == null) {
+                    throw e;
+                }
             }
         }
-        if (current == null || position == current.length) {
-            current = next();
-            position = 0;
-            if (current == null) {
-                return -1;
-            }
-        }
-        int count = Math.min(length, current.length - position);
-        System.arraycopy(current, position, target, offset, count);
-        position += count;
-        return count;
+        return end();
     }
 
-    /** The next frame, a comment after an interval without one, or null at the end. */
-    private byte[] next() throws IOException {
+    /** False when there is nothing (more) to write: the frames are out, or the response is over. */
+    private boolean startWriting() throws IOException {
         lock.lock();
         try {
-            long left = intervalNanos;
-            while (frames.isEmpty() && !finished && !closed) {
-                if (left <= 0) {
-                    return COMMENT;
-                }
-                left = changed.awaitNanos(left);
+            if (closed || state == State.WRITING || state == State.ENDED) {
+                return false;
             }
-            byte[] frame = frames.pollFirst();
-            changed.signalAll();
-            return frame;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for HixAI");
+            if (out == null) {
+                out = client.body();
+            }
+            state = State.WRITING;
+            return true;
         } finally {
             lock.unlock();
         }
     }
 
-    /**
-     * The request thread's side once frames are written directly: what is queued goes out first, then the thread
-     * waits for the answer's end and writes a comment line whenever no frame went out for one interval. The copy
-     * loop then reads the end of an empty body.
-     */
-    private void writeDirectly(OutputStream body) throws IOException {
-        Closeable cut = null;
+    /** The end of the body, or the failure of a client that left, after its upstream is cut. */
+    private int end() throws IOException {
+        IOException gone;
+        lock.lock();
+        try {
+            if (state == State.WRITING) {
+                state = State.ENDED;
+            }
+            gone = clientGone;
+        } finally {
+            lock.unlock();
+        }
+        if (gone != null) {
+            closeQuietly(source);
+            throw gone;  // the copy loop fails as it would on its own write
+        }
+        return -1;
+    }
+
+    private IOException gone() {
+        lock.lock();
+        try {
+            return clientGone;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** False once the client left. */
+    private boolean writeFrame(byte[] frame) {
         lock.lock();
         try {
             if (closed) {
-                return;
+                return false;
             }
-            client = body;
-            lastWrite = System.nanoTime();
-            try {
-                if (current != null && position < current.length) {
-                    write(Arrays.copyOfRange(current, position, current.length));
-                }
-                current = null;
-                for (byte[] frame = frames.pollFirst(); frame != null; frame = frames.pollFirst()) {
-                    write(frame);
-                }
-                changed.signalAll();  // an answer thread waiting for room writes on
-                while (!finished && !closed) {
-                    long left = lastWrite + intervalNanos - System.nanoTime();
-                    if (left <= 0) {
-                        write(COMMENT);
-                    } else {
-                        changed.awaitNanos(left);
-                    }
-                }
-            } catch (IOException gone) {
-                cut = clientGone(gone);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for HixAI");
+            write(frame);
+            return true;
+        } catch (IOException gone) {
+            clientGone(gone);
+            return false;
         } finally {
             lock.unlock();
-        }
-        closeQuietly(cut);
-        if (clientGone != null) {
-            throw clientGone;  // the copy loop fails as it would on its own write
         }
     }
 
     /** Under the lock. */
-    private void write(byte[] frame) throws IOException {
-        client.write(frame);
-        client.flush();
+    private void write(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
         lastWrite = System.nanoTime();
     }
 
-    /** Under the lock: the client went away while a frame was written; the caller cuts the returned upstream. */
+    /** Under the lock: the client left while something was written; the caller cuts the returned upstream. */
     private Closeable clientGone(IOException gone) {
-        clientGone = gone;
+        if (clientGone == null) {
+            clientGone = gone;
+        }
         closed = true;
-        frames.clear();
-        changed.signalAll();
+        if (check != null) {
+            check.cancel(false);
+        }
         return source;
     }
 
-    /** The response is written or the client has gone: the answer thread stops and an unfinished upstream is cut. */
+    /** The response is written or the client has gone: the checks stop and an unfinished upstream is cut. */
     @Override
     public void close() {
         Closeable cut;
@@ -276,9 +278,10 @@ public final class KeepaliveStream extends InputStream {
                 return;
             }
             closed = true;
-            frames.clear();
             cut = source;
-            changed.signalAll();
+            if (check != null) {
+                check.cancel(false);
+            }
         } finally {
             lock.unlock();
         }

@@ -39,21 +39,29 @@ final class RenderedStream extends InputStream {
             return 0;
         }
         while (current == null || position == current.length) {
-            if (!frames.isEmpty()) {
-                current = frames.removeFirst();
-                position = 0;
-            } else if (ended) {
+            current = nextFrame();
+            position = 0;
+            if (current == null) {
                 return -1;
-            } else {
-                AnswerEvent event = answer.next();
-                ended = event instanceof AnswerEvent.End || event instanceof AnswerEvent.Broken;
-                frames.addAll(renderer.event(event));
             }
         }
         int count = Math.min(length, current.length - position);
         System.arraycopy(current, position, target, offset, count);
         position += count;
         return count;
+    }
+
+    /** The next whole frame, waiting for the next answer event when none is left; null at the end. */
+    byte[] nextFrame() {
+        while (frames.isEmpty()) {
+            if (ended) {
+                return null;
+            }
+            AnswerEvent event = answer.next();
+            ended = event instanceof AnswerEvent.End || event instanceof AnswerEvent.Broken;
+            frames.addAll(renderer.event(event));
+        }
+        return frames.removeFirst();
     }
 
     /** The client went away or the response is written: an unfinished upstream answer is cut, not drained. */
