@@ -112,7 +112,7 @@ public class RequestGate extends OncePerRequestFilter {
 
     /** Credentials, refused at once for a client that has failed too often lately; each 401 counts. */
     private void authorize(HttpServletRequest request, ApiPaths.Door door) {
-        String client = clientAddress.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+        String client = clientAddress.resolve(request);
         long wait = throttle.secondsToWait(client);
         if (wait > 0) {
             throw new GatewayException(ErrorKind.RATE_LIMITED, "too_many_auth_failures", null,

@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 public final class ClientAddress {
 
     private static final String FORWARDED_FOR = "X-Forwarded-For";
+    private static final String ATTRIBUTE = ClientAddress.class.getName();
 
     private final List<AddressRange> trustedProxies;
 
@@ -27,14 +28,17 @@ public final class ClientAddress {
         this.trustedProxies = AddressRange.parseAll("TRUSTED_PROXIES", trustedProxies);
     }
 
-    /** The client of a servlet request, every X-Forwarded-For line counted. */
+    /**
+     * The client of a servlet request, every X-Forwarded-For line counted: resolved once, then kept with the
+     * request, as the request gate and the routes both ask.
+     */
     public String resolve(HttpServletRequest request) {
-        return resolveLines(request.getRemoteAddr(), Collections.list(request.getHeaders(FORWARDED_FOR)));
-    }
-
-    /** The client behind one X-Forwarded-For value (null or blank: none). */
-    public String resolve(String remoteAddress, String forwardedFor) {
-        return resolveLines(remoteAddress, forwardedFor == null ? List.of() : List.of(forwardedFor));
+        if (request.getAttribute(ATTRIBUTE) instanceof String known) {
+            return known;
+        }
+        String client = resolveLines(request.getRemoteAddr(), Collections.list(request.getHeaders(FORWARDED_FOR)));
+        request.setAttribute(ATTRIBUTE, client);
+        return client;
     }
 
     /** The client behind the X-Forwarded-For header lines, in the order they came. */

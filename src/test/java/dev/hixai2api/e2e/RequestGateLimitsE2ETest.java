@@ -91,6 +91,24 @@ class RequestGateLimitsE2ETest extends GatewayTestSupport {
     }
 
     @Test
+    void aGuesserWritingForwardedForLinesOfItsOwnIsThrottledByTheAddressTheProxyAdded() throws Exception {
+        seedApiKey(KEY);
+        // the trusted proxy adds a header line of its own; the lines before it are the client's to write
+        String guesser = "203.0.113.40";
+
+        for (int i = 1; i <= 3; i++) {
+            assertThat(from("198.51.100." + i + ", " + guesser, "GET", "/v1/models", null, "Bearer sk-guess-001" + i)
+                    .statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> fourthGuess = HTTP.send(HttpRequest.newBuilder(URI.create(url("/v1/models")))
+                .timeout(Duration.ofSeconds(30)).header("X-Forwarded-For", "198.51.100.4")
+                .header("X-Forwarded-For", guesser).header("Authorization", "Bearer sk-guess-0014").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThrottled(fourthGuess);
+    }
+
+    @Test
     void aBodyTheBudgetCanNeverHoldIs413() {
         seedApiKey(KEY);
         seedCookie("tok-gate-limits", 100);
