@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.hixai2api.config.GatewayProperties;
 import dev.hixai2api.core.AnswerEvent;
 import dev.hixai2api.core.GatewayException;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
@@ -35,6 +36,8 @@ import org.springframework.stereotype.Component;
 public class StreamKeepalive implements Processor, DisposableBean {
 
     private final ProducerTemplate producer;
+    /** Resolved once: a URI would be looked up again for every stream. */
+    private final Endpoint answerRoute;
     private final GatewayProperties properties;
     private final ClientResponse.Lookup clients;
     private final ScheduledThreadPoolExecutor timer;
@@ -43,6 +46,7 @@ public class StreamKeepalive implements Processor, DisposableBean {
     public StreamKeepalive(ProducerTemplate producer, GatewayProperties properties, ClientResponse.Lookup clients,
                            TaskExecutionProperties requestThreads) {
         this.producer = producer;
+        this.answerRoute = producer.getCamelContext().getEndpoint(ChatRoutes.ANSWER);
         this.properties = properties;
         this.clients = clients;
         this.timer = new ScheduledThreadPoolExecutor(1, task -> {
@@ -66,7 +70,7 @@ public class StreamKeepalive implements Processor, DisposableBean {
         KeepaliveStream body = new KeepaliveStream(clients.of(exchange), ChatRoutes.STREAM_HEAD,
                 properties.streamKeepalive());
         check(body, properties.streamKeepalive().toNanos());
-        producer.send(ChatRoutes.ANSWER, exchange);
+        producer.send(answerRoute, exchange);
         boolean started = body.attemptsOver();
         if (exchange.getMessage().getBody() instanceof RenderedStream stream) {
             body.answer(stream::nextFrame, stream);
