@@ -22,6 +22,7 @@ public class ChatRoutes extends RouteBuilder {
     /** The headers of a streamed answer. */
     static final Map<String, String> STREAM_HEAD = Map.of(Exchange.CONTENT_TYPE, "text/event-stream; charset=utf-8",
             "Cache-Control", "no-cache", "X-Accel-Buffering", "no");
+    private static final String ATTEMPTS = "direct:chatAttempts";
     private static final String ATTEMPT = "direct:chatAttempt";
     /** Hook routes users may define in routes/*.yaml; absent hooks are skipped. */
     private static final String BEFORE_UPSTREAM_HOOK = "direct:beforeUpstream?failIfNoConsumers=false";
@@ -66,9 +67,14 @@ public class ChatRoutes extends RouteBuilder {
                 .process(loadAttachment)
                 .process(findConversation)
                 .process(pickCookie)
-                .to(ATTEMPT)
+                .to(ATTEMPTS)
                 .process(ChatRoutes::responseHeaders)
                 .to(AFTER_ANSWER_HOOK);
+
+        // The attempts: the one step whose failure is redelivered, on another cookie.
+        from(ATTEMPTS).routeId("chat-attempts").routeConfigurationId(ChatErrorHandling.ATTEMPTS_ID)
+                .streamCache("false")
+                .to(ATTEMPT);
 
         // One attempt; without an error handler of its own, a failure is redelivered by the caller as a whole.
         from(ATTEMPT).routeId("chat-attempt")
