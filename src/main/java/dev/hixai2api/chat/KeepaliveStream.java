@@ -261,6 +261,11 @@ public final class KeepaliveStream extends InputStream {
         if (clientGone == null) {
             clientGone = gone;
         }
+        return stop();
+    }
+
+    /** Under the lock: nothing more is written and the checks stop; the caller cuts the returned upstream. */
+    private Closeable stop() {
         closed = true;
         if (check != null) {
             check.cancel(false);
@@ -274,14 +279,7 @@ public final class KeepaliveStream extends InputStream {
         Closeable cut;
         lock.lock();
         try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            cut = source;
-            if (check != null) {
-                check.cancel(false);
-            }
+            cut = closed ? null : stop();
         } finally {
             lock.unlock();
         }

@@ -9,7 +9,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.hixai2api.config.GatewayProperties;
 import dev.hixai2api.core.AnswerEvent;
@@ -22,6 +21,7 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.task.TaskExecutionProperties;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,11 +49,7 @@ public class StreamKeepalive implements Processor, DisposableBean {
         this.answerRoute = producer.getCamelContext().getEndpoint(ChatRoutes.ANSWER);
         this.properties = properties;
         this.clients = clients;
-        this.timer = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "stream-keepalive");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("stream-keepalive-timer-"));
         // a stream ends long before its check is due: cancelled checks leave the queue at once
         this.timer.setRemoveOnCancelPolicy(true);
         this.writers = writers(properties.virtualThreads(), requestThreads.getPool().getKeepAlive());
@@ -116,13 +112,14 @@ public class StreamKeepalive implements Processor, DisposableBean {
         if (virtual && Runtime.version().feature() >= 21) {
             return new VirtualThreadTaskExecutor("stream-keepalive-");
         }
-        AtomicInteger count = new AtomicInteger();
         return new ThreadPoolExecutor(0, Integer.MAX_VALUE, idle.toMillis(), TimeUnit.MILLISECONDS,
-                new SynchronousQueue<>(), task -> {
-                    Thread thread = new Thread(task, "stream-keepalive-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                new SynchronousQueue<>(), daemonThreads("stream-keepalive-"));
+    }
+
+    private static CustomizableThreadFactory daemonThreads(String prefix) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
+        threads.setDaemon(true);
+        return threads;
     }
 
     @Override
