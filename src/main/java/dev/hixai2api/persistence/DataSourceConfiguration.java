@@ -15,6 +15,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class DataSourceConfiguration {
 
+    /**
+     * H2 writes committed changes in the background: within 10 ms instead of its default 500 ms, so a killed
+     * process loses at most the commits of its last 10 ms (0 would switch the background writer off altogether).
+     */
+    public static final int WRITE_DELAY_MS = 10;
+
     /** Hikari's own settings stay open to operators: {@code spring.datasource.hikari.maximum-pool-size} and so on. */
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
@@ -33,11 +39,14 @@ public class DataSourceConfiguration {
             } catch (IOException e) {
                 throw new UncheckedIOException("DATA_DIR " + dir + " cannot be created", e);
             }
-            // H2 writes committed changes in the background: within 10 ms instead of its default 500 ms, so a killed
-            // process loses at most the commits of its last 10 ms (0 would switch the background writer off altogether)
-            dataSource.setJdbcUrl("jdbc:h2:file:" + dir.resolve("hixai2api") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=10");
+            dataSource.setJdbcUrl(h2Url(dir, WRITE_DELAY_MS));
             dataSource.setUsername("sa");
         }
         return dataSource;
+    }
+
+    /** The embedded database's URL; the benchmark's replay of the conversation insert also tries other delays. */
+    public static String h2Url(Path dir, int writeDelayMs) {
+        return "jdbc:h2:file:" + dir.resolve("hixai2api") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=" + writeDelayMs;
     }
 }
