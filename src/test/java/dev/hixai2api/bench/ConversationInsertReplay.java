@@ -20,6 +20,7 @@ import dev.hixai2api.persistence.ConversationRepository;
 import dev.hixai2api.persistence.DataSourceConfiguration;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The CPU one conversation record costs on the embedded H2 database, apart from everything else the gateway
@@ -50,9 +51,14 @@ final class ConversationInsertReplay {
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("conversation-replay");
-        Replay replay = run(dir, Integer.parseInt(args[0]), Integer.parseInt(args[1]),
-                args.length > 2 ? Integer.parseInt(args[2]) : DataSourceConfiguration.WRITE_DELAY_MS,
-                args.length > 3 && args[3].equals("no-indexes"), 2);
+        Replay replay;
+        try {
+            replay = run(dir, Integer.parseInt(args[0]), Integer.parseInt(args[1]),
+                    args.length > 2 ? Integer.parseInt(args[2]) : DataSourceConfiguration.WRITE_DELAY_MS,
+                    args.length > 3 && args[3].equals("no-indexes"), 2);
+        } finally {
+            FileSystemUtils.deleteRecursively(dir);
+        }
         for (int i = 0; i < replay.phases().size(); i++) {
             Phase phase = replay.phases().get(i);
             System.out.printf("phase %d: %d inserts, %.3f ms of CPU per insert%n", i + 1, phase.inserts(),
