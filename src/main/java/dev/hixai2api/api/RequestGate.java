@@ -64,13 +64,13 @@ public class RequestGate extends OncePerRequestFilter {
 
     public RequestGate(ApiPaths paths, ApiKeyAuthenticator apiKeys, BackendSecret backendSecret,
                        CredentialThrottle throttle, BodyBudget budget, FrontDoorErrors errors,
-                       GatewayProperties properties) {
+                       ClientAddress clientAddress, GatewayProperties properties) {
         this.paths = paths;
         this.apiKeys = apiKeys;
         this.backendSecret = backendSecret;
         this.throttle = throttle;
         this.budget = budget;
-        this.clientAddress = new ClientAddress(properties.trustedProxies());
+        this.clientAddress = clientAddress;
         this.errors = errors;
         this.maxBody = properties.maxBodySize().toBytes();
     }

@@ -6,7 +6,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import dev.hixai2api.config.GatewayProperties;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * The client's address for rate limiting and the blacklist. X-Forwarded-For counts only when the connection
@@ -16,12 +19,19 @@ import jakarta.servlet.http.HttpServletRequest;
  * canonical form ({@code ::1} as {@code 0:0:0:0:0:0:0:1}, {@code ::ffff:1.2.3.4} as {@code 1.2.3.4}); a hop
  * that is not an IP literal is returned as written.
  */
+@Component
 public final class ClientAddress {
 
     private static final String FORWARDED_FOR = "X-Forwarded-For";
     private static final String ATTRIBUTE = ClientAddress.class.getName();
 
     private final List<AddressRange> trustedProxies;
+
+    /** One for the request gate and the routes' guard: TRUSTED_PROXIES is parsed once. */
+    @Autowired
+    public ClientAddress(GatewayProperties properties) {
+        this(properties.trustedProxies());
+    }
 
     /** @throws IllegalArgumentException naming the entry that is not an address or CIDR range */
     public ClientAddress(List<String> trustedProxies) {

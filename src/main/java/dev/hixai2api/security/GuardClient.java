@@ -1,6 +1,5 @@
 package dev.hixai2api.security;
 
-import dev.hixai2api.config.GatewayProperties;
 import dev.hixai2api.monitoring.TrafficMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -15,10 +14,10 @@ public class GuardClient implements Processor {
     private final TrafficMetrics traffic;
     private final ClientAddress clientAddress;
 
-    public GuardClient(ClientGuard guard, TrafficMetrics traffic, GatewayProperties properties) {
+    public GuardClient(ClientGuard guard, TrafficMetrics traffic, ClientAddress clientAddress) {
         this.guard = guard;
         this.traffic = traffic;
-        this.clientAddress = new ClientAddress(properties.trustedProxies());
+        this.clientAddress = clientAddress;
     }
 
     /** /v1: counted as traffic, blacklist and rate limit. */
