@@ -22,10 +22,10 @@ public class DataSourceConfiguration {
     public static final int WRITE_DELAY_MS = 10;
 
     /**
-     * H2's page cache in KB: 4 MB instead of its 16 MB. Pages cached from inserts live long enough to be copied
-     * by every young collection and then promoted; with 4 MB the gateway's young pauses were shorter, the full
-     * collection at about 100 s of load did not come and RSS was 47-116 MB lower, while conversation lookups on
-     * tables of 20,000 to 1,000,000 records cost no more (docs/benchmark.md, ninth pass).
+     * H2's page cache in KB: 4 MB instead of its 16 MB. Cached pages live long enough to be copied by young
+     * collections and then promoted; with 4 MB the gateway's young pauses were shorter and its heap grew at half
+     * the rate under load, while the conversation records' database work on tables of 20,000 to 1,000,000
+     * records stayed within the machine's swing (docs/benchmark.md, ninth pass).
      */
     public static final int CACHE_SIZE_KB = 4096;
 
@@ -47,15 +47,15 @@ public class DataSourceConfiguration {
             } catch (IOException e) {
                 throw new UncheckedIOException("DATA_DIR " + dir + " cannot be created", e);
             }
-            dataSource.setJdbcUrl(h2Url(dir, WRITE_DELAY_MS));
+            dataSource.setJdbcUrl(h2Url(dir, WRITE_DELAY_MS, CACHE_SIZE_KB));
             dataSource.setUsername("sa");
         }
         return dataSource;
     }
 
-    /** The embedded database's URL; the benchmark's replay of the conversation insert also tries other delays. */
-    public static String h2Url(Path dir, int writeDelayMs) {
+    /** The embedded database's URL; the benchmark's replays of the conversation record also try other values. */
+    public static String h2Url(Path dir, int writeDelayMs, int cacheSizeKb) {
         return "jdbc:h2:file:" + dir.resolve("hixai2api") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=" + writeDelayMs
-                + ";CACHE_SIZE=" + CACHE_SIZE_KB;
+                + ";CACHE_SIZE=" + cacheSizeKb;
     }
 }

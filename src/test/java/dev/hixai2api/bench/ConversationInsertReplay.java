@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -68,12 +69,7 @@ final class ConversationInsertReplay {
 
     static Replay run(Path dir, int rate, int seconds, int writeDelayMs, boolean noIndexes, int phases)
             throws InterruptedException, ExecutionException {
-        try (HikariDataSource dataSource = new HikariDataSource()) {
-            dataSource.setJdbcUrl(DataSourceConfiguration.h2Url(dir, writeDelayMs));
-            dataSource.setUsername("sa");
-            dataSource.setMaximumPoolSize(THREADS);
-            Flyway.configure().dataSource(dataSource)
-                    .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+        try (HikariDataSource dataSource = openDatabase(dir, writeDelayMs, DataSourceConfiguration.CACHE_SIZE_KB)) {
             JdbcClient jdbc = JdbcClient.create(dataSource);
             if (noIndexes) {
                 INDEXES.forEach(index -> jdbc.sql("DROP INDEX " + index).update());
@@ -83,7 +79,8 @@ final class ConversationInsertReplay {
             try {
                 List<Phase> measured = new ArrayList<>();
                 for (int phase = 0; phase < phases; phase++) {
-                    measured.add(phase(conversations, threads, rate, seconds));
+                    Paced paced = paced(threads, rate, seconds, () -> insert(conversations));
+                    measured.add(new Phase(paced.operations(), paced.cpuMsPerOperation()));
                 }
                 long records = jdbc.sql("SELECT COUNT(*) FROM conversation").query(Long.class).single();
                 return new Replay(measured, records);
@@ -93,22 +90,48 @@ final class ConversationInsertReplay {
         }
     }
 
-    private static Phase phase(ConversationRepository conversations, ExecutorService threads, int rate, int seconds)
+    /** A fresh embedded database at the gateway's URL with these settings, made by the real migrations. */
+    static HikariDataSource openDatabase(Path dir, int writeDelayMs, int cacheSizeKb) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(DataSourceConfiguration.h2Url(dir, writeDelayMs, cacheSizeKb));
+        dataSource.setUsername("sa");
+        dataSource.setMaximumPoolSize(THREADS);
+        Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+        return dataSource;
+    }
+
+    /** Operations started at a fixed rate: how many, the process's CPU per operation, and each one's duration. */
+    record Paced(int operations, double cpuMsPerOperation, long[] sortedNanos) {
+
+        double percentileMs(int percent) {
+            return sortedNanos[Math.min(sortedNanos.length - 1, sortedNanos.length * percent / 100)] / 1e6;
+        }
+    }
+
+    /** Starts {@code rate * seconds} operations at a fixed rate on the given threads, as requests arrive. */
+    static Paced paced(ExecutorService threads, int rate, int seconds, Runnable operation)
             throws InterruptedException, ExecutionException {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuBefore = os.getProcessCpuTime();
         long start = System.nanoTime();
         long interval = 1_000_000_000L / rate;
-        int inserts = rate * seconds;
-        List<Future<?>> done = new ArrayList<>(inserts);
-        for (int i = 0; i < inserts; i++) {
+        int operations = rate * seconds;
+        List<Future<Long>> done = new ArrayList<>(operations);
+        for (int i = 0; i < operations; i++) {
             LockSupport.parkNanos(start + i * interval - System.nanoTime());
-            done.add(threads.submit(() -> insert(conversations)));
+            done.add(threads.submit(() -> {
+                long begin = System.nanoTime();
+                operation.run();
+                return System.nanoTime() - begin;
+            }));
         }
-        for (Future<?> insert : done) {
-            insert.get();
+        long[] nanos = new long[operations];
+        for (int i = 0; i < operations; i++) {
+            nanos[i] = done.get(i).get();
         }
-        return new Phase(inserts, (os.getProcessCpuTime() - cpuBefore) / 1e6 / inserts);
+        Arrays.sort(nanos);
+        return new Paced(operations, (os.getProcessCpuTime() - cpuBefore) / 1e6 / operations, nanos);
     }
 
     /** A record as an answered new chat leaves it: a chat id, a 64-hex-digit history key, no tools. */
