@@ -96,8 +96,13 @@ final class ConversationInsertReplay {
         dataSource.setJdbcUrl(DataSourceConfiguration.h2Url(dir, writeDelayMs, cacheSizeKb));
         dataSource.setUsername("sa");
         dataSource.setMaximumPoolSize(THREADS);
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+        try {
+            Flyway.configure().dataSource(dataSource)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
         return dataSource;
     }
 
