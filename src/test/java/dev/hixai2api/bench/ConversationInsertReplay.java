@@ -35,7 +35,8 @@ import org.springframework.util.FileSystemUtils;
  */
 final class ConversationInsertReplay {
 
-    private static final int THREADS = 4;
+    /** Threads making records, and as many pooled connections for them. */
+    static final int THREADS = 4;
     private static final List<String> INDEXES =
             List.of("ix_conversation_context", "ix_conversation_update", "ix_conversation_chat");
 

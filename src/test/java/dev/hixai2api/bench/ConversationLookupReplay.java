@@ -1,12 +1,8 @@
 package dev.hixai2api.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +16,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.hixai2api.persistence.ConversationRepository;
 import dev.hixai2api.persistence.ConversationRepository.StoredConversation;
 import dev.hixai2api.persistence.DataSourceConfiguration;
+import dev.hixai2api.security.Secrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
@@ -37,7 +34,6 @@ import org.springframework.util.FileSystemUtils;
  */
 final class ConversationLookupReplay {
 
-    private static final int THREADS = 4;
     private static final int PHASES = 3;
     private static final int FILL_BATCH = 50_000;
     private static final String MODEL = "gpt-4o-mini";
@@ -83,7 +79,7 @@ final class ConversationLookupReplay {
             int[] picks = ThreadLocalRandom.current().ints(1, records + 1).distinct().limit(continuations).toArray();
             AtomicInteger nextPick = new AtomicInteger();
             AtomicInteger answers = new AtomicInteger();
-            ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+            ExecutorService threads = Executors.newFixedThreadPool(ConversationInsertReplay.THREADS);
             try {
                 List<Phase> measured = new ArrayList<>();
                 for (int phase = 0; phase < phases; phase++) {
@@ -119,28 +115,21 @@ final class ConversationLookupReplay {
     }
 
     private static boolean continueStored(ConversationRepository conversations, int record) {
-        String key = historyKey(String.valueOf(record));
+        String key = Secrets.sha256Hex(String.valueOf(record));
         Optional<StoredConversation> stored = conversations.findByContext(key, MODEL);
         if (stored.isEmpty()) {
             return false;
         }
         Optional<String> claim = conversations.claim(stored.get().chatId(), key);
         claim.ifPresent(marker -> conversations.advance(stored.get().chatId(), marker,
-                historyKey(UUID.randomUUID().toString()), null));
+                Secrets.sha256Hex(UUID.randomUUID().toString()), null));
         return claim.isPresent();
     }
 
     private static void startNew(ConversationRepository conversations) {
-        String key = historyKey(UUID.randomUUID().toString());
+        String key = Secrets.sha256Hex(UUID.randomUUID().toString());
         conversations.findByContext(key, MODEL);
         conversations.insert(UUID.randomUUID().toString(), 1 + ThreadLocalRandom.current().nextInt(20), MODEL, key, null);
     }
 
-    private static String historyKey(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
