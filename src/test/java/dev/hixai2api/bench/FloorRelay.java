@@ -55,6 +55,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -65,7 +66,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * a {@code chat.completion.chunk}, flushed as it arrives, ending with {@code [DONE]}; a client that goes away
  * closes the upstream stream. Nothing else: no credentials, storage, failover, token count, metrics or routing.
  * {@code bench/run} runs it as its own process (mode "relay"), so its CPU per streamed request is what any
- * gateway of this upstream needs on the machine, below everything the gateway adds.
+ * gateway of this upstream needs on the machine, below everything the gateway adds. With {@link RelayWork} it also
+ * spends CPU on purpose where the gateway spends its own: what more work per request costs the time to first
+ * token, without the gateway's code.
  */
 public final class FloorRelay implements AutoCloseable {
 
@@ -82,6 +85,8 @@ public final class FloorRelay implements AutoCloseable {
     private final List<String> cookies;
     private final int botId;
     private final AtomicLong requests = new AtomicLong();
+    private final RelayWork work;
+    private final ExecutorService background;
     /** Idle keep-alive upstream connections of the event loop that runs the code (no lock: one thread each). */
     private final FastThreadLocal<ArrayDeque<Channel>> idle = new FastThreadLocal<>() {
         @Override
@@ -90,8 +95,11 @@ public final class FloorRelay implements AutoCloseable {
         }
     };
 
-    private FloorRelay(int port, URI simulator, List<String> tokens, int botId) throws InterruptedException {
+    private FloorRelay(int port, URI simulator, List<String> tokens, int botId, RelayWork work)
+            throws InterruptedException {
         this.simulator = simulator;
+        this.work = work;
+        this.background = work.backgroundThread();
         this.hostHeader = simulator.getHost() + ":" + simulator.getPort();
         this.cookies = tokens.stream().map(token -> HixSimulator.COOKIE_NAME + "=" + token).toList();
         this.botId = botId;
@@ -116,15 +124,20 @@ public final class FloorRelay implements AutoCloseable {
     }
 
     /** Listens on 127.0.0.1:port (0: any free port) and relays to the simulator with the given accounts. */
-    static FloorRelay start(int port, String simulatorUrl, List<String> tokens, int botId) throws InterruptedException {
-        return new FloorRelay(port, URI.create(simulatorUrl), tokens, botId);
+    static FloorRelay start(int port, String simulatorUrl, List<String> tokens, int botId, RelayWork work)
+            throws InterruptedException {
+        return new FloorRelay(port, URI.create(simulatorUrl), tokens, botId, work);
     }
 
-    /** Arguments: port, the simulator's base URL, the bot id, then the session tokens. */
+    /**
+     * Arguments: port, the simulator's base URL, the bot id, then the session tokens; the work it spends on
+     * purpose from {@code -Dbench.relay.work} ({@link RelayWork}).
+     */
     public static void main(String[] args) throws InterruptedException {
+        RelayWork work = RelayWork.parse(System.getProperty(RelayWork.PROPERTY, ""));
         FloorRelay relay = start(Integer.parseInt(args[0]), args[1], Arrays.asList(args).subList(3, args.length),
-                Integer.parseInt(args[2]));
-        System.out.println("relay listening on " + relay.port());
+                Integer.parseInt(args[2]), work);
+        System.out.println("relay listening on " + relay.port() + (work.none() ? "" : " with " + work));
         relay.server.closeFuture().sync();
     }
 
@@ -136,6 +149,9 @@ public final class FloorRelay implements AutoCloseable {
     public void close() {
         server.close().syncUninterruptibly();
         loops.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        if (background != null) {
+            background.shutdownNow();
+        }
     }
 
     /** The client side: one streamed chat completion per request. */
@@ -162,6 +178,7 @@ public final class FloorRelay implements AutoCloseable {
                 return;
             }
             long n = requests.incrementAndGet();
+            RelayWork.spin(work.beforeNanos());
             new Relayed(ctx.channel(), keepAlive, body.path("model").asText(""), question,
                     cookies.get((int) (n % cookies.size())), "chatcmpl-relay-" + n).start();
         }
@@ -394,8 +411,12 @@ public final class FloorRelay implements AutoCloseable {
 
         private void event(String data) {
             if (data.equals("[DONE]")) {
+                RelayWork.spin(work.endNanos());
                 client.write(new DefaultHttpContent(chunk(null, "stop")));
                 finish(new DefaultLastHttpContent(Unpooled.wrappedBuffer(DONE)));
+                if (background != null) {
+                    background.execute(() -> RelayWork.spin(work.backgroundNanos()));
+                }
                 return;
             }
             JsonNode event;
@@ -407,6 +428,7 @@ public final class FloorRelay implements AutoCloseable {
             }
             String content = event.path("content").textValue();
             if (content != null) {
+                RelayWork.spin(work.perEventNanos());
                 client.writeAndFlush(new DefaultHttpContent(chunk(content, null)));
             } else if (event.has("id")) {
                 client.writeAndFlush(new DefaultHttpContent(chunk(null, null)));

@@ -39,7 +39,7 @@ final class FloorRelayProcess implements AutoCloseable {
         for (String line = output.readLine(); line != null; line = output.readLine()) {
             seen.append(line).append('\n');
             if (line.startsWith(LISTENING)) {
-                int port = Integer.parseInt(line.substring(LISTENING.length()).trim());
+                int port = Integer.parseInt(line.substring(LISTENING.length()).trim().split(" ", 2)[0]);
                 Thread copy = new Thread(() -> copy(output, log), "bench-relay-log");
                 copy.setDaemon(true);
                 copy.start();

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +42,7 @@ class FloorRelayTest {
         simulator.addAccount("floor-relay-token-b", 1_000_000);
         simulator.answerWith(ANSWER);
         relay = FloorRelay.start(0, simulator.baseUrl(), List.of("floor-relay-token-a", "floor-relay-token-b"),
-                GPT_4O_MINI);
+                GPT_4O_MINI, RelayWork.NONE);
     }
 
     @AfterEach
@@ -79,6 +81,34 @@ class FloorRelayTest {
         assertThat(simulator.chatCalls()).extracting(call -> call.question())
                 .containsExactly("Name \"a\" cat 1", "Name \"a\" cat 2", "Name \"a\" cat 3");
         assertThat(simulator.completedStreams()).isEqualTo(3);
+    }
+
+    @Test
+    void spendsTheWorkItIsGivenAndStillRelaysEveryEvent() throws Exception {
+        relay.close();
+        // per answer of 4 content events: 20 + 4 × 5 + 20 ms on the event loop, 30 ms on the background thread
+        relay = FloorRelay.start(0, simulator.baseUrl(), List.of("floor-relay-token-a"), GPT_4O_MINI,
+                RelayWork.parse("before=20000,event=5000,end=20000,background=30000"));
+        HttpRequest hello = request("{\"model\":\"gpt-4o-mini\",\"stream\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}");
+        // the first answer loads the relay's classes; the second one's CPU is its work and little else
+        assertThat(http.send(hello, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        long loopsBefore = cpuOfThreads("nioEventLoopGroup");
+
+        HttpResponse<String> response = http.send(hello, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Miso", ", Pepper", " or Luna", "data: [DONE]");
+        assertThat(cpuOfThreads("nioEventLoopGroup") - loopsBefore).isGreaterThanOrEqualTo(Duration.ofMillis(60).toNanos());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> cpuOfThreads("relay-background-work") >= Duration.ofMillis(60).toNanos());
+    }
+
+    /** CPU time so far of the live threads whose names start with the prefix. */
+    private static long cpuOfThreads(String prefix) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().startsWith(prefix))
+                .mapToLong(thread -> Math.max(0, threads.getThreadCpuTime(thread.getId()))).sum();
     }
 
     @Test

@@ -377,7 +377,9 @@ final class Report {
         md.append("| `BENCH_JFR` | `0` | `1`: the gateway runs with `-XX:StartFlightRecording` (profile settings), written to `${BUILD_DIR}/bench/gateway.jfr` when the gateway stops; open it in JDK Mission Control or `jfr print`. The recording costs the gateway CPU and its AOT cache, so the layer shares are read from such a run and the targets from one without it |\n");
         md.append("| `BENCH_RELAY` | `1` | `0`: no relay phase (the floor relay, `dev.hixai2api.bench.FloorRelay`) |\n");
         md.append("| `BENCH_RELAY_OPTS` | empty | JVM options of the floor relay after the gateway's, e.g. "
-                + "`-XX:TieredStopAtLevel=4` (C2) |\n");
+                + "`-XX:TieredStopAtLevel=4` (C2), or `-Dbench.relay.work=before=300,event=40,end=400,background=450`: "
+                + "CPU in µs the relay spends on purpose before its first upstream call, on each content event, before "
+                + "`[DONE]` and on a background thread after each answer (`dev.hixai2api.bench.RelayWork`) |\n");
         md.append("| `BENCH_THREAD_DUMP` | `1` | `0`: no thread dump during the highest level |\n");
         md.append("| `BENCH_STARTS` | `3` | starts of the gateway whose median is the start-up time (the last one runs the load phases) |\n");
         md.append("| `BENCH_SETTLE_S` | `60` | before the first start, wait at most this long for the machine to be 80 % idle (the build and the AOT training run just before) |\n");
