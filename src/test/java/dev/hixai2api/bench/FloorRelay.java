@@ -103,7 +103,10 @@ public final class FloorRelay implements AutoCloseable {
         this.hostHeader = simulator.getHost() + ":" + simulator.getPort();
         this.cookies = tokens.stream().map(token -> HixSimulator.COOKIE_NAME + "=" + token).toList();
         this.botId = botId;
-        this.loops = new NioEventLoopGroup(Runtime.getRuntime().availableProcessors());
+        // one loop per core; Netty's own -Dio.netty.eventLoopThreads=64 gives each of 64 streams a thread, as the
+        // gateway does, to see whether work spent on a shared loop holds up its other streams
+        this.loops = new NioEventLoopGroup(Integer.getInteger("io.netty.eventLoopThreads",
+                Runtime.getRuntime().availableProcessors()));
         this.upstream = new Bootstrap().channel(NioSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
