@@ -38,7 +38,7 @@ record RelayWork(long beforeNanos, long perEventNanos, long endNanos, long backg
                 continue;
             }
             int eq = part.indexOf('=');
-            String name = eq < 0 ? part.trim() : part.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+            String name = (eq < 0 ? part : part.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
             int index = switch (name) {
                 case "before" -> 0;
                 case "event" -> 1;
